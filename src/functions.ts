@@ -1,0 +1,85 @@
+// The book's common/functions.py: activations, softmax and the cross-entropy loss.
+import { NDArray, formatShape } from './ndarray.ts';
+import { map } from './ops.ts';
+
+const DELTA = 1e-7; // keeps log(y) finite when y = 0, as the book's cross_entropy_error
+
+/** 1 / (1 + e^(−x)), elementwise. */
+export function sigmoid(x: NDArray): NDArray {
+  return map(x, (v) => 1 / (1 + Math.exp(-v)));
+}
+
+/** The derivative of sigmoid at the pre-activation x: sigmoid(x)·(1 − sigmoid(x)). */
+export function sigmoidGrad(x: NDArray): NDArray {
+  return map(x, (v) => {
+    const s = 1 / (1 + Math.exp(-v));
+    return (1 - s) * s;
+  });
+}
+
+/** max(0, x), elementwise. */
+export function relu(x: NDArray): NDArray {
+  return map(x, (v) => (v > 0 ? v : 0));
+}
+
+/** 1 where x > 0, else 0: the perceptron's activation. */
+export function stepFunction(x: NDArray): NDArray {
+  return map(x, (v) => (v > 0 ? 1 : 0));
+}
+
+/**
+ * exp(x) normalized to sum to 1: a 1-D x (K) as one vector, a 2-D x (N, K) row by row
+ * (in general, along the last axis). Each row's maximum is subtracted first, which changes
+ * nothing mathematically but keeps exp() from overflowing on logits like [1010, 1000, 990].
+ */
+export function softmax(x: NDArray): NDArray {
+  if (x.ndim === 0) throw new Error('softmax: expects a 1-D or 2-D array, got shape ()');
+  const k = x.shape[x.ndim - 1];
+  const out = new Float64Array(x.size);
+  for (let start = 0; start < x.size; start += k) {
+    let m = -Infinity;
+    for (let j = start; j < start + k; j++) m = Math.max(m, x.data[j]);
+    let total = 0;
+    for (let j = start; j < start + k; j++) total += out[j] = Math.exp(x.data[j] - m);
+    for (let j = start; j < start + k; j++) out[j] /= total;
+  }
+  return new NDArray(out, x.shape);
+}
+
+/**
+ * The mean over the batch of −log(y[n, tₙ] + 1e-7), as the book's batch version.
+ * y: (K) one sample or (N, K) a batch of probabilities.
+ * t: one-hot with y's shape, or class labels (N) (or (1) for one sample).
+ */
+export function crossEntropyError(y: NDArray, t: NDArray): number {
+  if (y.ndim !== 1 && y.ndim !== 2) {
+    throw new Error(`crossEntropyError: y must be (K) or (N, K), got ${formatShape(y.shape)}`);
+  }
+  const [n, k] = y.ndim === 2 ? y.shape : [1, y.shape[0]];
+  const oneHot =
+    t.size === y.size && t.ndim === y.ndim && t.shape.every((d, i) => d === y.shape[i]);
+  if (!oneHot && !(t.ndim === 1 && t.size === n)) {
+    throw new Error(
+      `crossEntropyError: t ${formatShape(t.shape)} is neither one-hot like y ${formatShape(y.shape)} nor ${n} labels`,
+    );
+  }
+  if (n === 0) throw new Error('crossEntropyError: the batch is empty');
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const label = oneHot ? argmaxRow(t.data, i * k, k) : t.data[i];
+    if (!Number.isInteger(label) || label < 0 || label >= k) {
+      throw new Error(
+        `crossEntropyError: label ${label} of sample ${i} is not a class in [0, ${k})`,
+      );
+    }
+    total += Math.log(y.data[i * k + label] + DELTA);
+  }
+  return -total / n;
+}
+
+// the first index of the largest of A[start .. start + len), as numpy's argmax
+function argmaxRow(A: Float64Array, start: number, len: number): number {
+  let best = 0;
+  for (let j = 1; j < len; j++) if (A[start + j] > A[start + best]) best = j;
+  return best;
+}
