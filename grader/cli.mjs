@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+// `npm test`: grades the tree IMPL selects. It validates the settings, runs vitest's `grade`
+// project with the grade reporter, and keeps a hard time limit over the whole run, so a
+// student's code can never hang the grader. Exit 0 exactly at full marks.
+// Extra arguments go to vitest: `npm test -- 02_numerical_diff -t 'law'` reruns one law.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { readSettings, SettingsError } from './settings.mjs';
+
+const RUN_TIME_LIMIT_MS = Number(process.env.GRADER_TIME_LIMIT_MS ?? 300_000); // whole run
+const GRADE_FILE = path.join(process.env.DLFS_REPORT_DIR || 'reports', 'grade.json');
+
+try {
+  readSettings();
+} catch (error) {
+  if (!(error instanceof SettingsError)) throw error;
+  console.error(`npm test: ${error.message}`);
+  process.exit(2);
+}
+
+const args = process.argv.slice(2);
+const partial = args.length > 0;
+if (!partial) rmSync(GRADE_FILE, { force: true });
+
+// vitest's bin, found through its package.json because its exports hide the file itself
+const vitestRoot = path.dirname(createRequire(import.meta.url).resolve('vitest/package.json'));
+const vitest = path.join(vitestRoot, 'vitest.mjs');
+const child = spawn(
+  process.execPath,
+  [vitest, 'run', '--project', 'grade', '--reporter', './grader/reporter.ts', ...args],
+  { stdio: 'inherit', env: { ...process.env, DLFS_PARTIAL: partial ? '1' : '0' } },
+);
+const timer = setTimeout(() => {
+  console.error(
+    `npm test: the run passed its ${RUN_TIME_LIMIT_MS / 1000} s limit and was stopped.`,
+  );
+  child.kill('SIGKILL');
+}, RUN_TIME_LIMIT_MS);
+
+child.on('exit', (code) => {
+  clearTimeout(timer);
+  if (partial) process.exit(code ?? 1);
+  if (!existsSync(GRADE_FILE)) {
+    console.error(`npm test: the grader stopped before it could write ${GRADE_FILE}.`);
+    process.exit(1);
+  }
+  const grade = JSON.parse(readFileSync(GRADE_FILE, 'utf8'));
+  process.exit(grade.score === grade.maxScore ? 0 : 1);
+});

@@ -1,0 +1,109 @@
+// Turns what vitest saw into the grade: every exercise of the manifest appears with its full
+// maxScore, whatever happened to it, and a law earns its points only by passing.
+import type { ExerciseEntry, DiagnosisEntry } from './manifest/types.ts';
+
+export type Status = 'passed' | 'failed' | 'error' | 'timeout';
+
+export interface Outcome {
+  status: Status;
+  message?: string;
+  counterexample?: string;
+  reproduce?: string;
+}
+
+export interface ModuleResult {
+  /** Set when the spec file could not run at all: the student's file failed to load. */
+  moduleError?: string;
+  /** The watchdog stopped the file: laws that did not finish count as timeouts. */
+  timedOut?: boolean;
+  laws: Map<string, Outcome>;
+}
+
+export interface TestGrade extends Outcome {
+  name: string;
+  points: number;
+  maxPoints: number;
+  hint?: string;
+}
+
+export interface ExerciseGrade {
+  id: string;
+  title: string;
+  book: string;
+  score: number;
+  maxScore: number;
+  diagnosis?: string;
+  tests: TestGrade[];
+}
+
+export interface Grade {
+  impl: string;
+  seed: number;
+  numRuns: number;
+  score: number;
+  maxScore: number;
+  exercises: ExerciseGrade[];
+}
+
+export function gradeExercise(
+  entry: ExerciseEntry,
+  result: ModuleResult | undefined,
+): ExerciseGrade {
+  const tests = entry.laws.map((law): TestGrade => {
+    const outcome: Outcome = result?.laws.get(law.name) ?? {
+      status: result?.timedOut ? 'timeout' : 'error',
+      message: result?.moduleError ?? 'this law did not run',
+    };
+    const passed = outcome.status === 'passed';
+    return {
+      name: law.name,
+      ...outcome,
+      points: passed ? law.points : 0,
+      maxPoints: law.points,
+      ...(passed ? {} : { hint: law.hint }),
+    };
+  });
+  const diagnosis = diagnose(entry.diagnoses ?? [], tests);
+  return {
+    id: entry.id,
+    title: entry.title,
+    book: entry.book,
+    score: sum(tests.map((t) => t.points)),
+    maxScore: sum(tests.map((t) => t.maxPoints)),
+    ...(diagnosis ? { diagnosis } : {}),
+    tests,
+  };
+}
+
+export function buildGrade(
+  settings: { impl: string; seed: number; numRuns: number },
+  entries: readonly ExerciseEntry[],
+  results: ReadonlyMap<string, ModuleResult>,
+): Grade {
+  const exercises = entries.map((entry) => gradeExercise(entry, results.get(entry.id)));
+  return {
+    impl: settings.impl,
+    seed: settings.seed,
+    numRuns: settings.numRuns,
+    score: sum(exercises.map((e) => e.score)),
+    maxScore: sum(exercises.map((e) => e.maxScore)),
+    exercises,
+  };
+}
+
+function diagnose(
+  rules: readonly DiagnosisEntry[],
+  tests: readonly TestGrade[],
+): string | undefined {
+  const status = new Map(tests.map((t) => [t.name, t.status]));
+  const failed = (name: string) => status.has(name) && status.get(name) !== 'passed';
+  const rule = rules.find(
+    (r) =>
+      r.failed.every(failed) && (r.passed ?? []).every((name) => status.get(name) === 'passed'),
+  );
+  return rule?.say;
+}
+
+function sum(xs: number[]): number {
+  return xs.reduce((a, b) => a + b, 0);
+}

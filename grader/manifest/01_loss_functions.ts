@@ -1,0 +1,60 @@
+import type { ExerciseEntry } from './types.ts';
+
+export const lossFunctions: ExerciseEntry = {
+  id: '01_loss_functions',
+  title: 'Loss functions',
+  book: '4.2',
+  exports: ['meanSquaredError', 'crossEntropyError'],
+  laws: [
+    {
+      name: 'meanSquaredError gives the book values 0.0975 and 0.5975',
+      points: 1,
+      hint: 'Square each difference y − t, add them all up, then halve the total (book 4.2.1).',
+    },
+    {
+      name: 'meanSquaredError is half the sum of squares over every element, with no batch mean',
+      points: 1,
+      hint: 'The book defines E = ½ Σ (y − t)² over every element; it does not divide by N or by the number of elements.',
+    },
+    {
+      name: 'crossEntropyError gives the book values −log(0.6 + 1e-7) and −log(0.1 + 1e-7)',
+      points: 1,
+      hint: 'Only the true class contributes: −log(y[true] + δ) with δ = 1e-7 added inside the log (book 4.2.2).',
+    },
+    {
+      name: 'cross-entropy is smallest at y = t, where it is −log(1 + 1e-7)',
+      points: 1,
+      hint: 'Check the sign: the loss is minus the log, so a confident right answer gives almost 0 and a wrong one a large positive value.',
+    },
+    {
+      name: 'cross-entropy stays finite when y is 0 at the true class: −log(1e-7) ≈ 16.118',
+      points: 1,
+      hint: 'log(0) is −∞. The book adds δ = 1e-7 inside the log, log(y + δ), not outside it.',
+    },
+    {
+      name: 'class labels give the same cross-entropy as one-hot rows',
+      points: 1,
+      hint: 'When t holds labels (t.size is the batch size, not y.size), pick y[n, t[n]] for each row n (book 4.2.4).',
+    },
+    {
+      name: 'a batch cross-entropy is the mean of its rows, not the sum or the mean over all elements',
+      points: 1,
+      hint: 'Divide the summed loss by the batch size N, the number of rows, not by y.size (book 4.2.3).',
+    },
+    {
+      name: 'a 1-D y is one sample',
+      points: 1,
+      hint: 'Treat a 1-D y of shape (K) as a batch of one, shape (1, K), as the book does with reshape.',
+    },
+    {
+      name: 'mismatched shapes are refused with an error',
+      points: 1,
+      hint: 'Check the shapes on entry: one-hot t must have the shape of y, labels one per row. Throw an Error that names both shapes.',
+    },
+    {
+      name: 'neither function modifies its inputs',
+      points: 1,
+      hint: 'Compute into new variables or arrays; never write into y.data or t.data.',
+    },
+  ],
+};

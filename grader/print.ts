@@ -1,0 +1,86 @@
+// The terminal view of a grade: one row per exercise, then the first failure of each
+// unfinished exercise in full (law, counterexample, hint, book section, rerun command).
+import type { ExerciseGrade, Grade, TestGrade } from './grade.ts';
+
+const useColor = process.stdout.isTTY && !process.env.NO_COLOR;
+const paint = (code: number) => (text: string) => (useColor ? `\x1b[${code}m${text}\x1b[0m` : text);
+const green = paint(32);
+const red = paint(31);
+const yellow = paint(33);
+const dim = paint(2);
+const bold = paint(1);
+
+const MESSAGE_WIDTH = 60; // the table's last column; the details below show the rest
+
+export function printGrade(
+  grade: Grade,
+  extra: { partial: boolean; console: Map<string, string[]>; unhandled: string[] },
+): void {
+  const out: string[] = [''];
+  out.push(
+    bold(`dlfs-ch4 · grading ${grade.impl}/`) +
+      dim(` · seed ${grade.seed} · ${grade.numRuns} cases per property`),
+    '',
+  );
+  for (const exercise of grade.exercises) out.push(row(exercise));
+  const total = `${grade.score}/${grade.maxScore}`;
+  out.push('', bold(`total ${grade.score === grade.maxScore ? green(total) : total}`));
+
+  const unfinished = grade.exercises.filter((e) => e.score < e.maxScore && !notStarted(e));
+  for (const exercise of unfinished)
+    out.push('', ...details(exercise, extra.console.get(exercise.id)));
+  const notYet = grade.exercises.filter(notStarted).map((e) => e.id);
+  if (notYet.length > 0) {
+    out.push('', dim(`not started yet: ${notYet.join(', ')}. Open exercises/${notYet[0]}.ts.`));
+  }
+  for (const message of extra.unhandled) out.push('', red(`grader error: ${message}`));
+  if (extra.partial) out.push('', dim('(a filtered run: reports/grade.json was left as it was)'));
+  else out.push('', dim('full report: reports/grade.json'));
+  console.log(out.join('\n'));
+}
+
+function row(exercise: ExerciseGrade): string {
+  const done = exercise.score === exercise.maxScore;
+  const mark = done ? green('✓') : notStarted(exercise) ? dim('·') : red('✗');
+  const points = `${exercise.score}/${exercise.maxScore}`.padStart(5);
+  const label = `${exercise.id.slice(0, 2)} ${exercise.title} (${exercise.book})`.padEnd(44);
+  const first = exercise.tests.find((t) => t.status !== 'passed');
+  const note = done ? '' : notStarted(exercise) ? 'not started' : firstLine(first);
+  return ` ${mark} ${label} ${points}  ${dim(note)}`;
+}
+
+function firstLine(test: TestGrade | undefined): string {
+  if (!test) return '';
+  const text = `${test.name}: ${test.message ?? test.status}`.split('\n')[0];
+  return text.length > MESSAGE_WIDTH ? text.slice(0, MESSAGE_WIDTH - 1) + '…' : text;
+}
+
+/** Every law errored with the stub's TODO: nothing to explain yet. */
+function notStarted(exercise: ExerciseGrade): boolean {
+  return (
+    exercise.score === 0 && exercise.tests.every((t) => /not implemented yet/.test(t.message ?? ''))
+  );
+}
+
+function details(exercise: ExerciseGrade, consoleLines: string[] | undefined): string[] {
+  const test = exercise.tests.find((t) => t.status !== 'passed')!;
+  const failing = exercise.tests.filter((t) => t.status !== 'passed').length;
+  const lines = [
+    bold(
+      `${exercise.id} · book ${exercise.book} · ${failing} of ${exercise.tests.length} laws not yet met`,
+    ),
+    `  ${yellow(test.status)}  ${test.name}`,
+    ...indent(test.message ?? ''),
+  ];
+  if (test.counterexample) lines.push(`  counterexample: ${test.counterexample}`);
+  if (exercise.diagnosis) lines.push(`  ${bold('diagnosis')}: ${exercise.diagnosis}`);
+  if (test.hint) lines.push(`  ${bold('hint')}: ${test.hint}`);
+  if (test.reproduce) lines.push(`  ${dim('rerun just this:')} ${test.reproduce}`);
+  if (consoleLines?.length)
+    lines.push(dim('  your console output:'), ...consoleLines.map((l) => dim(`    ${l}`)));
+  return lines;
+}
+
+function indent(text: string): string[] {
+  return text.split('\n').map((line) => `    ${line}`);
+}

@@ -1,0 +1,55 @@
+// The grader's settings, read from the environment once and validated, so a typo stops the
+// run with a message instead of silently grading the wrong tree. Plain JS: the CLI reads it
+// before any TypeScript tooling has started.
+
+/** The two trees a run can grade. */
+export const IMPLS = /** @type {const} */ (['exercises', 'solutions']);
+
+/** Fixed so every student sees the same cases; an instructor may hand out others. */
+export const DEFAULT_SEED = 42;
+/** fast-check's own default; each property is built to stay cheap at this count. */
+export const DEFAULT_NUM_RUNS = 100;
+
+export class SettingsError extends Error {
+  /** @override */
+  name = 'SettingsError';
+}
+
+/**
+ * @param {Record<string, string | undefined>} env
+ * @returns {{ impl: 'exercises' | 'solutions', seed: number, numRuns: number, path: string | undefined }}
+ */
+export function readSettings(env = process.env) {
+  const impl = env.IMPL === undefined || env.IMPL === '' ? 'exercises' : env.IMPL;
+  if (impl !== 'exercises' && impl !== 'solutions') {
+    throw new SettingsError(
+      `IMPL=${JSON.stringify(impl)} is not a tree the grader knows. ` +
+        `Use IMPL=exercises (your work, the default) or IMPL=solutions (the reference).`,
+    );
+  }
+  return {
+    impl,
+    seed: readInteger(env, 'FC_SEED', DEFAULT_SEED, -(2 ** 31), 2 ** 31 - 1),
+    numRuns: readInteger(env, 'FC_NUM_RUNS', DEFAULT_NUM_RUNS, 1, 1_000_000),
+    path: env.FC_PATH || undefined,
+  };
+}
+
+/**
+ * @param {Record<string, string | undefined>} env
+ * @param {string} name
+ * @param {number} fallback
+ * @param {number} min
+ * @param {number} max
+ */
+function readInteger(env, name, fallback, min, max) {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new SettingsError(
+      `${name}=${JSON.stringify(raw)} must be an integer from ${min} to ${max}.`,
+    );
+  }
+  return value;
+}

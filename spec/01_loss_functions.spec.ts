@@ -1,0 +1,217 @@
+// Laws of the two losses of book 4.2, each beside the book's worked example where it has one.
+import { crossEntropyError, meanSquaredError } from '@impl/01_loss_functions';
+import fc from 'fast-check';
+import { array, NDArray } from '../src/index.ts';
+import {
+  classifiedBatchArb,
+  classCountArb,
+  matrixArb,
+  oneHot,
+  probabilityRowArb,
+} from './support/arbitraries.ts';
+import {
+  asNumber,
+  expectClose,
+  expectIdentical,
+  expectThrows,
+  type Tolerance,
+} from './support/close.ts';
+import { exercise, forAll } from './support/harness.ts';
+import { fail } from './support/law-error.ts';
+
+const { law } = exercise('01_loss_functions');
+
+// A sum of at most 60 terms in any order is off by at most 60·ε ≈ 1.3e-14 relative;
+// 1e-12 leaves room for any honest summation order and still sees a factor of N or ½.
+const SUM: Tolerance = { abs: 1e-15, rel: 1e-12 };
+const DELTA = 1e-7; // the book's δ inside log(y + δ)
+
+// The book's example: the answer is "2"; y1 is confident and right, y2 confident and wrong.
+const t2 = array([0, 0, 1, 0, 0, 0, 0, 0, 0, 0]);
+const y1 = array([0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0]);
+const y2 = array([0.1, 0.05, 0.1, 0.0, 0.05, 0.1, 0.0, 0.6, 0.0, 0.0]);
+
+const mse = (y: NDArray, t: NDArray) => asNumber(meanSquaredError(y, t), 'meanSquaredError');
+const cee = (y: NDArray, t: NDArray) => asNumber(crossEntropyError(y, t), 'crossEntropyError');
+
+/** The mean over rows of −log(y[n, label] + δ), written out independently. */
+function expectedCee(y: NDArray, labels: NDArray): number {
+  const [n, k] = y.shape;
+  let sum = 0;
+  for (let row = 0; row < n; row++) sum += Math.log(y.data[row * k + labels.data[row]] + DELTA);
+  return -sum / n;
+}
+
+const showBatch = (b: { y: NDArray; labels: NDArray }) => `y = ${b.y}, labels = ${b.labels}`;
+
+law('meanSquaredError gives the book values 0.0975 and 0.5975', () => {
+  expectClose(mse(y1, t2), 0.0975, SUM, 'meanSquaredError(y1, t) with 0.6 on "2"');
+  expectClose(mse(y2, t2), 0.5975, SUM, 'meanSquaredError(y2, t) with 0.6 on "7"');
+});
+
+law('meanSquaredError is half the sum of squares over every element, with no batch mean', () => {
+  const pairArb = fc
+    .tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 6 }))
+    .chain(([n, k]) => fc.tuple(matrixArb(n, k, -2, 2), matrixArb(n, k, -2, 2)));
+  forAll(
+    [pairArb],
+    ([y, t]) => {
+      let sum = 0;
+      for (let i = 0; i < y.size; i++) sum += (y.data[i] - t.data[i]) ** 2;
+      expectClose(mse(y, t), 0.5 * sum, SUM, 'meanSquaredError(y, t)');
+    },
+    ([y, t]) => `y = ${y}, t = ${t}`,
+  );
+});
+
+law('crossEntropyError gives the book values −log(0.6 + 1e-7) and −log(0.1 + 1e-7)', () => {
+  expectClose(cee(y1, t2), -Math.log(0.6 + DELTA), SUM, 'crossEntropyError(y1, t), about 0.51');
+  expectClose(cee(y2, t2), -Math.log(0.1 + DELTA), SUM, 'crossEntropyError(y2, t), about 2.30');
+});
+
+law('cross-entropy is smallest at y = t, where it is −log(1 + 1e-7)', () => {
+  forAll(
+    [classifiedBatchArb],
+    ({ y, labels, k }) => {
+      const t = oneHot(labels, k);
+      const atMinimum = cee(t, t);
+      expectClose(atMinimum, -Math.log(1 + DELTA), SUM, 'crossEntropyError(t, t)');
+      const loss = cee(y, t);
+      if (!(loss >= atMinimum))
+        fail(`crossEntropyError(y, t) = ${loss} is below its value ${atMinimum} at y = t`);
+    },
+    showBatch,
+  );
+});
+
+law('cross-entropy stays finite when y is 0 at the true class: −log(1e-7) ≈ 16.118', () => {
+  expectClose(
+    cee(array([0, 1, 0]), array([1, 0, 0])),
+    -Math.log(DELTA),
+    SUM,
+    'crossEntropyError([0, 1, 0], [1, 0, 0])',
+  );
+  const y = array([
+    [0, 1],
+    [0.5, 0.5],
+  ]);
+  const expected = -(Math.log(DELTA) + Math.log(0.5 + DELTA)) / 2;
+  expectClose(
+    cee(y, array([0, 1])),
+    expected,
+    SUM,
+    'crossEntropyError([[0, 1], [0.5, 0.5]], labels [0, 1])',
+  );
+});
+
+law('class labels give the same cross-entropy as one-hot rows', () => {
+  forAll(
+    [classifiedBatchArb],
+    ({ y, labels, k }) => {
+      // both against the written-out mean, so a constant answer cannot agree with itself
+      const expected = expectedCee(y, labels);
+      expectClose(cee(y, labels), expected, SUM, 'crossEntropyError(y, labels)');
+      expectClose(cee(y, oneHot(labels, k)), expected, SUM, 'crossEntropyError(y, one-hot t)');
+    },
+    showBatch,
+  );
+});
+
+law(
+  'a batch cross-entropy is the mean of its rows, not the sum or the mean over all elements',
+  () => {
+    forAll(
+      [classifiedBatchArb],
+      ({ y, labels, k }) => {
+        expectClose(
+          cee(y, oneHot(labels, k)),
+          expectedCee(y, labels),
+          SUM,
+          'crossEntropyError of the batch',
+        );
+      },
+      showBatch,
+    );
+  },
+);
+
+law('a 1-D y is one sample', () => {
+  const rowArb = classCountArb.chain((k) =>
+    fc.tuple(probabilityRowArb(k), fc.integer({ min: 0, max: k - 1 })),
+  );
+  forAll(
+    [rowArb],
+    ([row, label]) => {
+      const y = array(row);
+      const expected = -Math.log(row[label] + DELTA);
+      const t = new NDArray(oneHot(array([label]), row.length).data, [row.length]);
+      expectClose(cee(y, t), expected, SUM, 'crossEntropyError(y, one-hot t), both of shape (K)');
+      expectClose(
+        cee(y, array([label])),
+        expected,
+        SUM,
+        'crossEntropyError(y, label) with t of shape (1)',
+      );
+    },
+    ([row, label]) => `y = ${array(row)}, true class ${label}`,
+  );
+});
+
+law('mismatched shapes are refused with an error', () => {
+  const y = array([
+    [0.2, 0.8],
+    [0.6, 0.4],
+  ]);
+  // the same y with a matching t is answered, so a function that always throws cannot pass
+  expectClose(
+    cee(y, array([1, 0])),
+    -(Math.log(0.8 + DELTA) + Math.log(0.6 + DELTA)) / 2,
+    SUM,
+    'crossEntropyError(y (2, 2), labels (2))',
+  );
+  expectThrows(
+    () =>
+      cee(
+        y,
+        array([
+          [0, 1, 0],
+          [1, 0, 0],
+        ]),
+      ),
+    'crossEntropyError(y (2, 2), t (2, 3))',
+  );
+  expectThrows(() => cee(y, array([1, 0, 1])), 'crossEntropyError(y (2, 2), labels (3))');
+  expectThrows(
+    () =>
+      mse(
+        y,
+        array([
+          [0, 1, 0],
+          [1, 0, 0],
+        ]),
+      ),
+    'meanSquaredError(y (2, 2), t (2, 3))',
+  );
+  expectThrows(() => mse(y, array([0, 1])), 'meanSquaredError(y (2, 2), t (2))');
+});
+
+law('neither function modifies its inputs', () => {
+  forAll(
+    [classifiedBatchArb],
+    ({ y, labels, k }) => {
+      const t = oneHot(labels, k);
+      const [yBefore, tBefore, labelsBefore] = [
+        y.data.slice(),
+        t.data.slice(),
+        labels.data.slice(),
+      ];
+      mse(y, t);
+      cee(y, t);
+      cee(y, labels);
+      expectIdentical(y, yBefore, 'y');
+      expectIdentical(t, tBefore, 't');
+      expectIdentical(labels, labelsBefore, 'the labels');
+    },
+    showBatch,
+  );
+});
