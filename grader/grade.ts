@@ -9,6 +9,8 @@ export interface Outcome {
   message?: string;
   counterexample?: string;
   reproduce?: string;
+  /** Left out by a filtered run (`-t`): it earns nothing, and says nothing about mistakes. */
+  skipped?: boolean;
 }
 
 export interface ModuleResult {
@@ -95,7 +97,8 @@ function diagnose(
   rules: readonly DiagnosisEntry[],
   tests: readonly TestGrade[],
 ): string | undefined {
-  const status = new Map(tests.map((t) => [t.name, t.status]));
+  const ran = tests.filter((t) => !t.skipped);
+  const status = new Map(ran.map((t) => [t.name, t.status]));
   const failed = (name: string) => status.has(name) && status.get(name) !== 'passed';
   const rule = rules.find(
     (r) =>

@@ -26,7 +26,7 @@ export function printGrade(
   const total = `${grade.score}/${grade.maxScore}`;
   out.push('', bold(`total ${grade.score === grade.maxScore ? green(total) : total}`));
 
-  const unfinished = grade.exercises.filter((e) => e.score < e.maxScore && !notStarted(e));
+  const unfinished = grade.exercises.filter((e) => e.tests.some(unmet) && !notStarted(e));
   for (const exercise of unfinished)
     out.push('', ...details(exercise, extra.console.get(exercise.id)));
   const notYet = grade.exercises.filter(notStarted).map((e) => e.id);
@@ -34,17 +34,17 @@ export function printGrade(
     out.push('', dim(`not started yet: ${notYet.join(', ')}. Open exercises/${notYet[0]}.ts.`));
   }
   for (const message of extra.unhandled) out.push('', red(`grader error: ${message}`));
-  if (extra.partial) out.push('', dim('(a filtered run: reports/grade.json was left as it was)'));
+  if (extra.partial) out.push('', dim('(a filtered run: written to reports/grade.partial.json)'));
   else out.push('', dim('full report: reports/grade.json'));
   console.log(out.join('\n'));
 }
 
 function row(exercise: ExerciseGrade): string {
-  const done = exercise.score === exercise.maxScore;
+  const done = !exercise.tests.some(unmet);
   const mark = done ? green('✓') : notStarted(exercise) ? dim('·') : red('✗');
   const points = `${exercise.score}/${exercise.maxScore}`.padStart(5);
   const label = `${exercise.id.slice(0, 2)} ${exercise.title} (${exercise.book})`.padEnd(44);
-  const first = exercise.tests.find((t) => t.status !== 'passed');
+  const first = exercise.tests.find(unmet);
   const note = done ? '' : notStarted(exercise) ? 'not started' : firstLine(first);
   return ` ${mark} ${label} ${points}  ${dim(note)}`;
 }
@@ -63,8 +63,8 @@ function notStarted(exercise: ExerciseGrade): boolean {
 }
 
 function details(exercise: ExerciseGrade, consoleLines: string[] | undefined): string[] {
-  const test = exercise.tests.find((t) => t.status !== 'passed')!;
-  const failing = exercise.tests.filter((t) => t.status !== 'passed').length;
+  const test = exercise.tests.find(unmet) ?? exercise.tests[0];
+  const failing = exercise.tests.filter(unmet).length;
   const lines = [
     bold(
       `${exercise.id} · book ${exercise.book} · ${failing} of ${exercise.tests.length} laws not yet met`,
@@ -79,6 +79,11 @@ function details(exercise: ExerciseGrade, consoleLines: string[] | undefined): s
   if (consoleLines?.length)
     lines.push(dim('  your console output:'), ...consoleLines.map((l) => dim(`    ${l}`)));
   return lines;
+}
+
+/** A law that ran and did not pass; laws a filtered run left out are not failures. */
+function unmet(test: TestGrade): boolean {
+  return test.status !== 'passed' && !test.skipped;
 }
 
 function indent(text: string): string[] {

@@ -50,10 +50,10 @@ export default class GradeReporter implements Reporter {
       console: this.consoleLines,
       unhandled: unhandled.map((e) => e.message),
     });
-    if (!partial) {
-      mkdirSync(REPORT_DIR, { recursive: true });
-      writeFileSync(path.join(REPORT_DIR, 'grade.json'), JSON.stringify(grade, null, 2) + '\n');
-    }
+    // a filtered run writes its own file, so it never overwrites the last full grade
+    const file = partial ? 'grade.partial.json' : 'grade.json';
+    mkdirSync(REPORT_DIR, { recursive: true });
+    writeFileSync(path.join(REPORT_DIR, file), JSON.stringify(grade, null, 2) + '\n');
   }
 }
 
@@ -79,6 +79,13 @@ function readModule(module: TestModule, stopped: string | undefined): ModuleResu
     const result = test.result();
     if (result.state === 'passed') laws.set(test.name, { status: 'passed' });
     else if (result.state === 'failed') laws.set(test.name, outcomeOf(result.errors?.[0]));
+    else if (result.state === 'skipped') {
+      laws.set(test.name, {
+        status: 'error',
+        message: 'not run: left out by the filter',
+        skipped: true,
+      });
+    }
   }
   if (stopped) return { moduleError: stopped, laws, timedOut: true };
   const errors = module.errors();

@@ -6,6 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { checkManifest } from './manifest.ts';
+import { checkGallery } from './mistakes.ts';
 import { grade, run, tail, type StepResult } from './run.ts';
 
 const bin = (name: string) => path.join('node_modules', '.bin', name);
@@ -19,6 +20,7 @@ const steps: Array<[string, () => StepResult | Promise<StepResult>]> = [
   ['solutions earn full marks', solutionsPass],
   ['stubs earn nothing', stubsFail],
   ['manifest matches exercises/, solutions/, spec/', checkManifest],
+  ['every kept mistake is caught (mistakes/)', checkGallery],
 ];
 
 function solutionsPass(): StepResult {
@@ -51,6 +53,7 @@ for (const [name, step] of steps) {
   const result = await step();
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`${result.ok ? 'ok  ' : 'FAIL'}  ${name} (${seconds} s)`);
+  if (result.ok && result.detail) console.log(`      ${result.detail}`);
   if (!result.ok) {
     failed++;
     console.log(result.detail.replace(/^/gm, '      '));
