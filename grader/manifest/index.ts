@@ -2,8 +2,16 @@
 // register their tests by these names; the reporter grades by them; `npm run check` proves
 // the three trees and this list agree.
 import { lossFunctions } from './01_loss_functions.ts';
+import { numericalDiff } from './02_numerical_diff.ts';
+import { numericalGradient } from './03_numerical_gradient.ts';
+import { gradientDescent } from './04_gradient_descent.ts';
 import type { ExerciseEntry } from './types.ts';
 
 export type { ExerciseEntry, LawEntry, DiagnosisEntry } from './types.ts';
 
-export const EXERCISES: readonly ExerciseEntry[] = [lossFunctions];
+export const EXERCISES: readonly ExerciseEntry[] = [
+  lossFunctions,
+  numericalDiff,
+  numericalGradient,
+  gradientDescent,
+];
