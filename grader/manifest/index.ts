@@ -5,6 +5,9 @@ import { lossFunctions } from './01_loss_functions.ts';
 import { numericalDiff } from './02_numerical_diff.ts';
 import { numericalGradient } from './03_numerical_gradient.ts';
 import { gradientDescent } from './04_gradient_descent.ts';
+import { simpleNet } from './05_simple_net.ts';
+import { twoLayerNet } from './06_two_layer_net.ts';
+import { trainNeuralNet } from './07_train_neuralnet.ts';
 import type { ExerciseEntry } from './types.ts';
 
 export type { ExerciseEntry, LawEntry, DiagnosisEntry } from './types.ts';
@@ -14,4 +17,7 @@ export const EXERCISES: readonly ExerciseEntry[] = [
   numericalDiff,
   numericalGradient,
   gradientDescent,
+  simpleNet,
+  twoLayerNet,
+  trainNeuralNet,
 ];

@@ -1,0 +1,82 @@
+// Exercise 06 · A two-layer network (book 4.5.1)
+//
+//   a1 = x·W1 + b1,  z1 = sigmoid(a1),  y = softmax(z1·W2 + b2)
+//   x: (N, I), W1: (I, H), b1: (H), W2: (H, O), b2: (O) → y: (N, O)
+//
+// The weights start as weightInitStd · N(0, 1), the biases at 0. loss is the cross-entropy of y
+// against one-hot t; accuracy is the fraction of rows where argmax y matches the label.
+// numericalGradient takes each gradient through the closure () => this.loss(x, t), as the book;
+// gradient is the book's fast version (backpropagation, chapter 5): with dy = (y − t) / N,
+//   dW2 = z1ᵀ·dy,  db2 = Σₙ dy,  dz1 = sigmoidGrad(a1) ⊙ (dy·W2ᵀ),  dW1 = xᵀ·dz1,  db1 = Σₙ dz1
+// Use src's sigmoid, sigmoidGrad, softmax, crossEntropyError and numericalGradient.
+import {
+  add,
+  argmax,
+  createRng,
+  crossEntropyError,
+  div,
+  dot,
+  dotNT,
+  dotTN,
+  mul,
+  NDArray,
+  numericalGradient,
+  randn,
+  sigmoid,
+  sigmoidGrad,
+  softmax,
+  sub,
+  sum,
+  zeros,
+  type Rng,
+} from '../src/index.ts';
+
+const DEFAULT_SEED = 0; // no rng given: a fixed seed, so every run builds the same net
+
+export type Params = { W1: NDArray; b1: NDArray; W2: NDArray; b2: NDArray };
+
+export class TwoLayerNet {
+  params: Params;
+
+  constructor(
+    inputSize: number,
+    hiddenSize: number,
+    outputSize: number,
+    weightInitStd = 0.01,
+    rng: Rng = createRng(DEFAULT_SEED),
+  ) {
+    // TODO: W1 (I, H) and W2 (H, O) as weightInitStd · randn(shape, rng); b1 (H) and b2 (O) zeros.
+    throw new Error('TODO: TwoLayerNet constructor (book 4.5.1)');
+  }
+
+  /** x: (N, I) → the class probabilities (N, O). */
+  predict(x: NDArray): NDArray {
+    // TODO: a1 = x·W1 + b1, z1 = sigmoid(a1), then softmax(z1·W2 + b2).
+    throw new Error('TODO: TwoLayerNet.predict (book 4.5.1)');
+  }
+
+  /** The cross-entropy of predict(x) against one-hot t: (N, O). */
+  loss(x: NDArray, t: NDArray): number {
+    // TODO: crossEntropyError of predict(x) against t.
+    throw new Error('TODO: TwoLayerNet.loss (book 4.5.1)');
+  }
+
+  /** The fraction of rows whose argmax matches t: one-hot (N, O) or labels (N). */
+  accuracy(x: NDArray, t: NDArray): number {
+    // TODO: compare argmax of each row of predict(x) with the label (argmax of a one-hot row),
+    // TODO: then divide the matches by the number of rows N.
+    throw new Error('TODO: TwoLayerNet.accuracy (book 4.5.1)');
+  }
+
+  /** ∂loss/∂param for each param, by central differences through the closure. */
+  numericalGradient(x: NDArray, t: NDArray): Params {
+    // TODO: let lossW = () => this.loss(x, t) and apply src's numericalGradient to each of this.params.
+    throw new Error('TODO: TwoLayerNet.numericalGradient (book 4.5.1)');
+  }
+
+  /** The same gradients by backpropagation: t one-hot (N, O). */
+  gradient(x: NDArray, t: NDArray): Params {
+    // TODO: run the forward pass, then backpropagate with dy = (y − t) / N as in the header.
+    throw new Error('TODO: TwoLayerNet.gradient (book 4.5.1)');
+  }
+}
