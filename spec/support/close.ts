@@ -2,7 +2,7 @@
 // Each spec names its tolerances and derives them in a comment; this file only applies them
 // and, on failure, names the worst element, both values and the error.
 import { NDArray } from '../../src/index.ts';
-import { format, formatNumber } from './format.ts';
+import { format, formatNumber, formatPair } from './format.ts';
 import { fail } from './law-error.ts';
 
 export interface Tolerance {
@@ -77,8 +77,9 @@ export function expectClose(
   const at = e.shape.length > 0 ? ` at ${indexOf(worst, e.shape)}` : '';
   const err = Math.abs(a.data[worst] - e.data[worst]);
   const allowed = tol.abs + tol.rel * Math.abs(e.data[worst]);
+  const [shownExpected, shownActual] = formatPair(e.data[worst], a.data[worst], allowed / 2);
   fail(
-    `${what}${at}: expected ${formatNumber(e.data[worst])}, got ${formatNumber(a.data[worst])} ` +
+    `${what}${at}: expected ${shownExpected}, got ${shownActual} ` +
       `(off by ${formatNumber(err)}, allowed ${formatNumber(allowed)})`,
   );
 }

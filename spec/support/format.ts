@@ -4,11 +4,23 @@ import { NDArray } from '../../src/index.ts';
 
 const DIGITS = 6; // enough to see an error of 1e-6 relative, short enough to scan
 
-export function formatNumber(x: number): string {
+export function formatNumber(x: number, digits = DIGITS): string {
   if (Number.isInteger(x) && Math.abs(x) < 1e15) return String(x);
-  const rounded = Number(x.toPrecision(DIGITS)); // drops the trailing zeros toExponential keeps
+  const rounded = Number(x.toPrecision(digits)); // drops the trailing zeros toExponential keeps
   if (x !== 0 && (Math.abs(x) < 1e-4 || Math.abs(x) >= 1e6)) return rounded.toExponential();
   return String(rounded);
+}
+
+/**
+ * Two numbers with enough digits that rounding for display moves neither by more than
+ * `resolution`, so "expected 0.2, got 0.2" never hides a real difference (up to 17 digits).
+ */
+export function formatPair(a: number, b: number, resolution: number): [string, string] {
+  const fine = (x: number, digits: number) =>
+    Math.abs(Number(x.toPrecision(digits)) - x) <= resolution;
+  let digits = DIGITS;
+  while (digits < 17 && !(fine(a, digits) && fine(b, digits))) digits++;
+  return [formatNumber(a, digits), formatNumber(b, digits)];
 }
 
 function isNDArrayLike(v: unknown): v is NDArray {
