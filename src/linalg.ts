@@ -1,84 +1,23 @@
-// Matrix products: the hot kernels of training. Each output row is built as a combination
-// of rows of the right operand (i-k-j order), so the innermost loop runs over contiguous
-// memory, and zero entries of the left operand are skipped: about 80% of MNIST pixels are 0,
-// which makes x·W1 and xᵀ·δ about 3.5× cheaper (bench/kernels.ts).
+// Matrix products: the hot kernels of training. Two implementations compute the same thing:
+// the JS loops of kernels/js.ts, which a reader can follow, and the WebAssembly SIMD kernels
+// of kernels/matmul.wat, 3–4× faster on the book’s shapes (bench/kernels.ts). Products
+// large enough to repay the wasm call and its copies go to wasm when it loaded; the rest, and
+// everything where wasm is missing, run in JS. The two sum in different orders, so they agree
+// to rounding (K·ε·Σ|a||b| per element), not bit for bit.
 //
-// Because zeros are skipped, 0·∞ and 0·NaN contribute 0 here where BLAS would give NaN.
+// Both skip zero entries of the left operand (80% of MNIST pixels), so 0·∞ and 0·NaN
+// contribute 0 here where BLAS would give NaN.
 import { NDArray, formatShape } from './ndarray.ts';
+import { jsDot, jsDotNT, jsDotTN, rowDot } from './kernels/js.ts';
+import { wasmKernels } from './kernels/wasm.ts';
 
-const UNROLL = 8; // left-operand entries folded per pass; 8 measured ~2× faster than 1, 4 ~10% slower
+// m·k·n from which wasm pays for its call and copies: measured, the two tie at 4·8·4 = 128 and
+// wasm is 2× faster at 8·8·8 = 512 (3–4× from 16·16·16 up)
+const WASM_MIN_WORK = 512;
 
-/**
- * C[cOff + j] = Σ_t vals[t] · B[rows[t] + j] for j < n and t < count: one output row as a
- * combination of rows of B (rows[t] is the offset of a row). Folding eight rows per pass loads and
- * stores the output row an eighth as often; indexing by j (rather than bumping pointers)
- * measured faster in V8.
- */
-function combineRows(
-  C: Float64Array,
-  cOff: number,
-  n: number,
-  B: Float64Array,
-  rows: Int32Array,
-  vals: Float64Array,
-  count: number,
-): void {
-  C.fill(0, cOff, cOff + n);
-  let t = 0;
-  for (; t + UNROLL <= count; t += UNROLL) {
-    const v0 = vals[t];
-    const v1 = vals[t + 1];
-    const v2 = vals[t + 2];
-    const v3 = vals[t + 3];
-    const v4 = vals[t + 4];
-    const v5 = vals[t + 5];
-    const v6 = vals[t + 6];
-    const v7 = vals[t + 7];
-    const b0 = rows[t];
-    const b1 = rows[t + 1];
-    const b2 = rows[t + 2];
-    const b3 = rows[t + 3];
-    const b4 = rows[t + 4];
-    const b5 = rows[t + 5];
-    const b6 = rows[t + 6];
-    const b7 = rows[t + 7];
-    for (let j = 0; j < n; j++) {
-      const lo = v0 * B[b0 + j] + v1 * B[b1 + j] + (v2 * B[b2 + j] + v3 * B[b3 + j]);
-      const hi = v4 * B[b4 + j] + v5 * B[b5 + j] + (v6 * B[b6 + j] + v7 * B[b7 + j]);
-      C[cOff + j] += lo + hi;
-    }
-  }
-  for (; t < count; t++) {
-    const v = vals[t];
-    const b = rows[t];
-    for (let j = 0; j < n; j++) C[cOff + j] += v * B[b + j];
-  }
-}
-
-/**
- * Lists the nonzero entries A[start + k·step], k < len, into `rows` (as the offset k·n of row
- * k of B) and `vals`, and returns how many there are. The scratch lists are the caller's, so
- * the kernels keep no module state.
- */
-function gatherNonzero(
-  A: Float64Array,
-  start: number,
-  step: number,
-  len: number,
-  n: number,
-  rows: Int32Array,
-  vals: Float64Array,
-): number {
-  let count = 0;
-  for (let k = 0; k < len; k++) {
-    const v = A[start + k * step];
-    if (v !== 0) {
-      rows[count] = k * n;
-      vals[count++] = v;
-    }
-  }
-  return count;
-}
+// whether a product of m·k·n multiply-adds goes to wasm (which may still decline a huge one)
+const useWasm = (m: number, k: number, n: number) =>
+  wasmKernels !== null && m * k * n >= WASM_MIN_WORK;
 
 function mismatch(op: string, a: NDArray, b: NDArray): Error {
   return new Error(
@@ -120,12 +59,8 @@ export function dot(a: NDArray, b: NDArray, out?: NDArray): NDArray {
     return C;
   }
   const n = b.shape[1];
-  const [A, B, cData] = [a.data, b.data, C.data];
-  const rows = new Int32Array(k);
-  const vals = new Float64Array(k);
-  for (let i = 0; i < m; i++) {
-    const count = gatherNonzero(A, i * k, 1, k, n, rows, vals);
-    combineRows(cData, i * n, n, B, rows, vals, count);
+  if (!(useWasm(m, k, n) && wasmKernels?.dot(a.data, b.data, C.data, m, k, n))) {
+    jsDot(a.data, b.data, C.data, m, k, n);
   }
   return C;
 }
@@ -136,13 +71,8 @@ export function dotTN(a: NDArray, b: NDArray, out?: NDArray): NDArray {
   const [k, m] = a.shape;
   const n = b.shape[1];
   const C = output('dotTN', [m, n], a, b, out);
-  const rows = new Int32Array(k);
-  const vals = new Float64Array(k);
-  // output row i combines rows of b weighted by the nonzeros of column i of a; a compressed
-  // sparse column copy of a (two row-major scans) measured ~25% slower than this strided read
-  for (let i = 0; i < m; i++) {
-    const count = gatherNonzero(a.data, i, m, k, n, rows, vals);
-    combineRows(C.data, i * n, n, b.data, rows, vals, count);
+  if (!(useWasm(m, k, n) && wasmKernels?.dotTN(a.data, b.data, C.data, k, m, n))) {
+    jsDotTN(a.data, b.data, C.data, k, m, n);
   }
   return C;
 }
@@ -153,8 +83,8 @@ export function dotNT(a: NDArray, b: NDArray, out?: NDArray): NDArray {
   const [m, k] = a.shape;
   const n = b.shape[0];
   const C = output('dotNT', [m, n], a, b, out);
-  for (let i = 0; i < m; i++) {
-    for (let j = 0; j < n; j++) C.data[i * n + j] = rowDot(a.data, i * k, b.data, j * k, k);
+  if (!(useWasm(m, k, n) && wasmKernels?.dotNT(a.data, b.data, C.data, m, k, n))) {
+    jsDotNT(a.data, b.data, C.data, m, k, n);
   }
   return C;
 }
@@ -163,21 +93,4 @@ export function dotNT(a: NDArray, b: NDArray, out?: NDArray): NDArray {
 export function inner(a: NDArray, b: NDArray): number {
   if (a.ndim !== 1 || b.ndim !== 1 || a.size !== b.size) throw mismatch('inner', a, b);
   return rowDot(a.data, 0, b.data, 0, a.size);
-}
-
-// Σ_k A[aOff + k]·B[bOff + k], with four partial sums to shorten the dependency chain
-function rowDot(A: Float64Array, aOff: number, B: Float64Array, bOff: number, len: number): number {
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  let k = 0;
-  for (; k + 4 <= len; k += 4) {
-    s0 += A[aOff + k] * B[bOff + k];
-    s1 += A[aOff + k + 1] * B[bOff + k + 1];
-    s2 += A[aOff + k + 2] * B[bOff + k + 2];
-    s3 += A[aOff + k + 3] * B[bOff + k + 3];
-  }
-  for (; k < len; k++) s0 += A[aOff + k] * B[bOff + k];
-  return s0 + s1 + (s2 + s3);
 }
