@@ -1,20 +1,27 @@
 // The book's common/functions.py: activations, softmax and the cross-entropy loss.
 import { NDArray, formatShape } from './ndarray.ts';
 import { map } from './ops.ts';
+import { fastExp } from './kernels/exp.ts';
 
 const DELTA = 1e-7; // keeps log(y) finite when y = 0, as the book's cross_entropy_error
 
 /** 1 / (1 + e^(−x)), elementwise. */
 export function sigmoid(x: NDArray): NDArray {
-  return map(x, (v) => 1 / (1 + Math.exp(-v)));
+  const X = x.data;
+  const out = new Float64Array(X.length);
+  for (let i = 0; i < X.length; i++) out[i] = 1 / (1 + fastExp(-X[i]));
+  return new NDArray(out, x.shape);
 }
 
 /** The derivative of sigmoid at the pre-activation x: sigmoid(x)·(1 − sigmoid(x)). */
 export function sigmoidGrad(x: NDArray): NDArray {
-  return map(x, (v) => {
-    const s = 1 / (1 + Math.exp(-v));
-    return (1 - s) * s;
-  });
+  const X = x.data;
+  const out = new Float64Array(X.length);
+  for (let i = 0; i < X.length; i++) {
+    const s = 1 / (1 + fastExp(-X[i]));
+    out[i] = (1 - s) * s;
+  }
+  return new NDArray(out, x.shape);
 }
 
 /** max(0, x), elementwise. */
@@ -35,13 +42,15 @@ export function stepFunction(x: NDArray): NDArray {
 export function softmax(x: NDArray): NDArray {
   if (x.ndim === 0) throw new Error('softmax: expects a 1-D or 2-D array, got shape ()');
   const k = x.shape[x.ndim - 1];
-  const out = new Float64Array(x.size);
-  for (let start = 0; start < x.size; start += k) {
+  const X = x.data;
+  const out = new Float64Array(X.length);
+  for (let start = 0; start < X.length; start += k) {
+    const end = start + k;
     let m = -Infinity;
-    for (let j = start; j < start + k; j++) m = Math.max(m, x.data[j]);
+    for (let j = start; j < end; j++) m = Math.max(m, X[j]);
     let total = 0;
-    for (let j = start; j < start + k; j++) total += out[j] = Math.exp(x.data[j] - m);
-    for (let j = start; j < start + k; j++) out[j] /= total;
+    for (let j = start; j < end; j++) total += out[j] = fastExp(X[j] - m);
+    for (let j = start; j < end; j++) out[j] /= total;
   }
   return new NDArray(out, x.shape);
 }

@@ -1,6 +1,7 @@
 // Elementwise arithmetic with numpy's broadcasting, and reductions along an axis.
 // Every function returns a new array; none modifies its inputs.
 import { NDArray, formatShape, sameShape, shapeSize } from './ndarray.ts';
+import { addLoops, divLoops, mulLoops, subLoops, type BinaryLoops } from './kernels/elementwise.ts';
 
 type Operand = NDArray | number;
 type Binary = (x: number, y: number) => number;
@@ -38,18 +39,18 @@ function broadcastStrides(shape: readonly number[], outShape: readonly number[])
   return strides;
 }
 
-function elementwise(op: string, x: Operand, y: Operand, f: Binary): NDArray {
+/**
+ * f(a, b) elementwise with broadcasting, one call of f per element: the general path of add,
+ * sub, mul and div, and what they equal bit for bit. `op` names the operation in errors.
+ */
+export function elementwise(x: Operand, y: Operand, f: Binary, op = 'elementwise'): NDArray {
   const a = asArray(x);
   const b = asArray(y);
   const shape = broadcastShapes(op, a.shape, b.shape);
   const out = new Float64Array(shapeSize(shape));
   const A = a.data;
   const B = b.data;
-  // the common cases first: equal shapes, and a scalar on either side
-  if (sameShape(a.shape, b.shape)) for (let i = 0; i < out.length; i++) out[i] = f(A[i], B[i]);
-  else if (b.size === 1) for (let i = 0; i < out.length; i++) out[i] = f(A[i], B[0]);
-  else if (a.size === 1) for (let i = 0; i < out.length; i++) out[i] = f(A[0], B[i]);
-  else if (out.length > 0) {
+  if (out.length > 0) {
     // an odometer over the output's index, stepping each operand by its broadcast stride
     const sa = broadcastStrides(a.shape, shape);
     const sb = broadcastStrides(b.shape, shape);
@@ -71,25 +72,74 @@ function elementwise(op: string, x: Operand, y: Operand, f: Binary): NDArray {
   return new NDArray(out, shape);
 }
 
+// a (N, K) and b (K), the row broadcast of x·W + b
+const isRowOf = (a: NDArray, b: NDArray) =>
+  a.ndim === 2 && b.ndim === 1 && a.shape[1] === b.shape[0];
+
+// a new array of `like`'s shape, filled by `loop`
+function fresh(like: NDArray, loop: (out: Float64Array) => void): NDArray {
+  const out = new Float64Array(like.size);
+  loop(out);
+  return new NDArray(out, like.shape);
+}
+
+// the layouts of every training step run plain loops (kernels/elementwise.ts); the rest take
+// the general path, which gives the same bits
+function binary(op: string, x: Operand, y: Operand, loops: BinaryLoops, f: Binary): NDArray {
+  if (typeof x === 'number') {
+    if (typeof y !== 'number') return fresh(y, (out) => loops.scalarLeft(out, x, y.data));
+  } else if (typeof y === 'number') {
+    return fresh(x, (out) => loops.scalarRight(out, x.data, y));
+  } else if (sameShape(x.shape, y.shape)) {
+    return fresh(x, (out) => loops.same(out, x.data, y.data));
+  } else if (isRowOf(x, y)) {
+    return fresh(x, (out) => loops.rowRight(out, x.data, y.data));
+  } else if (isRowOf(y, x)) {
+    return fresh(y, (out) => loops.rowLeft(out, x.data, y.data));
+  }
+  return elementwise(x, y, f, op);
+}
+
 /** a + b, broadcast: x: (N, H) + b1: (H) → (N, H). */
-export const add = (a: Operand, b: Operand): NDArray => elementwise('add', a, b, (x, y) => x + y);
+export const add = (a: Operand, b: Operand): NDArray =>
+  binary('add', a, b, addLoops, (x, y) => x + y);
 /** a − b, broadcast. */
-export const sub = (a: Operand, b: Operand): NDArray => elementwise('sub', a, b, (x, y) => x - y);
+export const sub = (a: Operand, b: Operand): NDArray =>
+  binary('sub', a, b, subLoops, (x, y) => x - y);
 /** a · b elementwise, broadcast. */
-export const mul = (a: Operand, b: Operand): NDArray => elementwise('mul', a, b, (x, y) => x * y);
+export const mul = (a: Operand, b: Operand): NDArray =>
+  binary('mul', a, b, mulLoops, (x, y) => x * y);
 /** a / b elementwise, broadcast. */
-export const div = (a: Operand, b: Operand): NDArray => elementwise('div', a, b, (x, y) => x / y);
+export const div = (a: Operand, b: Operand): NDArray =>
+  binary('div', a, b, divLoops, (x, y) => x / y);
 
 /** f applied to every element; same shape. */
 export function map(a: NDArray, f: (x: number) => number): NDArray {
-  const out = new Float64Array(a.size);
-  for (let i = 0; i < out.length; i++) out[i] = f(a.data[i]);
-  return new NDArray(out, a.shape);
+  const A = a.data;
+  return fresh(a, (out) => {
+    for (let i = 0; i < out.length; i++) out[i] = f(A[i]);
+  });
 }
 
-export const neg = (a: NDArray): NDArray => map(a, (x) => -x);
-export const exp = (a: NDArray): NDArray => map(a, Math.exp);
-export const log = (a: NDArray): NDArray => map(a, Math.log);
+// −a, eᵃ and ln a as loops of their own: map's call per element costs more than Math.exp
+/** −a elementwise. */
+export const neg = (a: NDArray): NDArray =>
+  fresh(a, (out) => {
+    const A = a.data;
+    for (let i = 0; i < out.length; i++) out[i] = -A[i];
+  });
+/** eᵃ elementwise. */
+export const exp = (a: NDArray): NDArray =>
+  fresh(a, (out) => {
+    const A = a.data;
+    for (let i = 0; i < out.length; i++) out[i] = Math.exp(A[i]);
+  });
+/** ln a elementwise. */
+export const log = (a: NDArray): NDArray =>
+  fresh(a, (out) => {
+    const A = a.data;
+    for (let i = 0; i < out.length; i++) out[i] = Math.log(A[i]);
+  });
 
 /** aᵀ: (M, N) → (N, M); a 1-D array is its own transpose, returned as a copy. */
 export function transpose(a: NDArray): NDArray {

@@ -1,6 +1,7 @@
 ;; The matrix kernels of src/linalg.ts in WebAssembly with 128-bit SIMD: each f64x2 value holds two
-;; adjacent columns, so one mul and one add do two multiply-adds. src/kernels/wasm.ts assembles
-;; this text with wabt at load time, copies the operands into `memory`, calls a kernel and copies
+;; adjacent columns, so one mul and one add do two multiply-adds. `npm run build:wasm` assembles
+;; this text into matmul.wasm (commit both; `npm run check` compares them). src/kernels/wasm.ts
+;; loads that binary at import, copies the operands into `memory`, calls a kernel and copies
 ;; the result out. Every pointer below is a byte offset into that memory; matrices are row-major
 ;; f64.
 ;;

@@ -1,13 +1,13 @@
-// Loads the WebAssembly SIMD kernels of matmul.wat: wabt assembles the text at import time
-// (about 40 ms, once per process), so no binary is committed and no toolchain is needed.
-// Where WebAssembly SIMD or wabt is missing, `wasmKernels` is null and src/linalg.ts uses the
-// JS loops of js.ts instead.
+// Loads the WebAssembly SIMD kernels of matmul.wat from matmul.wasm, the binary assembled from
+// it by `npm run build:wasm` (src/kernels/build.ts) and committed beside it: a synchronous read
+// and compile of under 2 kB at import, with no toolchain at run time (`npm run check` verifies
+// that the binary matches the text). Where the binary or WebAssembly SIMD is missing,
+// `wasmKernels` is null and src/linalg.ts uses the JS loops of js.ts instead.
 //
 // The kernels work on their own linear memory: each call copies the operands in, runs, and
 // copies the result out. The copies cost about a tenth of the product at the book's shapes
 // (bench/kernels.ts); nothing is kept between calls.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 
 // tsconfig's lib has no DOM and @types/node declares no WebAssembly values: the parts used here
 declare const WebAssembly: {
@@ -75,15 +75,8 @@ type Exports = {
   ): void;
 };
 
-async function assemble(): Promise<Exports> {
-  const require = createRequire(import.meta.url);
-  const wabtInit = require('wabt') as typeof import('wabt');
-  const wabt = await wabtInit();
-  const text = readFileSync(new URL('./matmul.wat', import.meta.url), 'utf8');
-  const parsed = wabt.parseWat('matmul.wat', text, { simd: true, bulk_memory: true });
-  const { buffer } = parsed.toBinary({});
-  parsed.destroy();
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(buffer));
+function instantiate(bytes: Uint8Array): Exports {
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes));
   return instance.exports as unknown as Exports;
 }
 
@@ -163,13 +156,19 @@ function bind(wasm: Exports): WasmKernels {
   };
 }
 
-async function load(): Promise<WasmKernels | null> {
+/**
+ * The kernels of the binary at `file` (matmul.wasm beside this module by default), or null
+ * when the file is missing or does not compile here (no WebAssembly SIMD).
+ */
+export function loadWasmKernels(
+  file: URL | string = new URL('./matmul.wasm', import.meta.url),
+): WasmKernels | null {
   try {
-    return bind(await assemble());
+    return bind(instantiate(readFileSync(file)));
   } catch {
-    return null; // no SIMD, no wabt: the JS loops serve every product
+    return null; // no binary, no SIMD: the JS loops serve every product
   }
 }
 
-/** The SIMD kernels, or null where they cannot be built. */
-export const wasmKernels: WasmKernels | null = await load();
+/** The SIMD kernels, or null where they cannot be loaded. */
+export const wasmKernels: WasmKernels | null = loadWasmKernels();
