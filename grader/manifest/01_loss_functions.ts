@@ -57,4 +57,16 @@ export const lossFunctions: ExerciseEntry = {
       hint: 'Compute into new variables or arrays; never write into y.data or t.data.',
     },
   ],
+  diagnoses: [
+    {
+      failed: [
+        'a batch cross-entropy is the mean of its rows, not the sum or the mean over all elements',
+      ],
+      passed: [
+        'crossEntropyError gives the book values −log(0.6 + 1e-7) and −log(0.1 + 1e-7)',
+        'a 1-D y is one sample',
+      ],
+      say: 'one sample is right but a batch is not: your batch cross-entropy is not the mean over the rows. Sum −log(y[n, t[n]] + 1e-7) over the N rows and divide by N, not by y.size, and do not leave it a sum (book 4.2.3).',
+    },
+  ],
 };

@@ -61,5 +61,10 @@ export const numericalDiff: ExerciseEntry = {
       passed: [LINEAR, BOOK],
       say: 'your central difference uses a step other than h = 1e-4: on x³ its error is h², and yours is not 1e-8.',
     },
+    {
+      failed: [CALLS],
+      passed: [BOOK, LINEAR, CUBE, SYMBOLIC],
+      say: 'your value is right but f is called more than twice, or at other points: the central difference needs only f(x + h) and f(x − h). Averaging the forward and backward differences gives the same number with an extra call of f(x).',
+    },
   ],
 };

@@ -70,10 +70,12 @@ export const gradientDescent: ExerciseEntry = {
   diagnoses: [
     {
       failed: [MONOTONE, STABILITY],
+      passed: [PURE],
       say: 'f grows: you step along the gradient (x += lr·grad), which is gradient ascent; descent steps against it, x −= lr·grad.',
     },
     {
       failed: [PURE],
+      passed: [CONVERGES],
       say: 'initX changed: like the book x = init_x, your x is the same array, so every update writes into initX. Start from copy(initX).',
     },
     {
@@ -90,6 +92,26 @@ export const gradientDescent: ExerciseEntry = {
       failed: [DEFAULTS],
       passed: [CLOSED_FORM],
       say: 'check the default values: lr = 0.01 and stepNum = 100, as in the gradient_descent of the book.',
+    },
+    {
+      failed: [CREEPS, CONVERGES],
+      passed: [MONOTONE, STEPS],
+      say: 'your step size does not follow lr: with lr = 1e-10 x should barely move, with lr = 0.1 it should reach the book value. Use the lr you are given in x −= lr·grad.',
+    },
+    {
+      failed: [CONVERGES, CLOSED_FORM, STABILITY],
+      passed: [CREEPS, MONOTONE, STEPS],
+      say: 'your steps are smaller than lr·grad by a constant factor: x converges too slowly, and a too-large lr does not diverge as it must. There is no batch here to average over: x −= lr·grad, divided by nothing.',
+    },
+    {
+      failed: [STABILITY, CLOSED_FORM],
+      passed: [CONVERGES, CREEPS, MONOTONE],
+      say: 'small steps are right but large ones are not: with lr > 1/a plain gradient descent must overshoot and grow away from the minimum. Do not clip, normalise or cap the step: x −= lr·grad exactly.',
+    },
+    {
+      failed: [CONVERGES, CLOSED_FORM],
+      passed: [STEPS, STABILITY, CREEPS, FREEZES],
+      say: 'you stop before stepNum steps once x is near the minimum: the book always takes all stepNum steps, with no test for convergence.',
     },
   ],
 };

@@ -53,5 +53,28 @@ export const simpleNet: ExerciseEntry = {
       passed: [LOSS],
       say: 'your predict returns probabilities, not scores: the softmax belongs to loss, predict is just x·W',
     },
+    {
+      failed: ['the same rng seed gives the same W, and different seeds give different W'],
+      passed: [LINEAR, LOSS],
+      say: 'the same seed does not give the same W, or different seeds give the same one: draw W with randn([2, 3], rng) from the rng you are given, and make your own createRng only when none is passed',
+    },
+    {
+      failed: [
+        'W is (2, 3) and drawn from the standard normal: pooled over 300 seeds it fits N(0, 1)',
+      ],
+      passed: [
+        'the same rng seed gives the same W, and different seeds give different W',
+        'the book example: x = [0.6, 0.9] and t = [0, 0, 1] give the loss 0.9280682857864075',
+      ],
+      say: 'your initial W does not look like standard normal draws (check its shape (2, 3) too): use randn([2, 3], rng); uniform values with mean 0 and variance 1 are not normal',
+    },
+    {
+      failed: [LOSS, CLOSURE],
+      passed: [
+        LINEAR,
+        'W is (2, 3) and drawn from the standard normal: pooled over 300 seeds it fits N(0, 1)',
+      ],
+      say: 'your loss does not put the scores through softmax before the cross-entropy (no squashing at all, or sigmoid in its place): loss = crossEntropyError(softmax(predict(x)), t)',
+    },
   ],
 };

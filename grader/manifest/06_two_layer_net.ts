@@ -85,5 +85,37 @@ export const twoLayerNet: ExerciseEntry = {
       passed: [INIT_SHAPES],
       say: 'your weights have the wrong spread or distribution: weightInitStd * randn(shape, rng), with the weightInitStd you are given',
     },
+    {
+      failed: [
+        'accuracy is the fraction of rows whose argmax matches, for one-hot and label t alike',
+      ],
+      passed: [PREDICT],
+      say: 'predict is right but accuracy is not: compare the argmax of each row of y with the label, and when t is one-hot take its argmax too, as the book’s t.argmax(axis=1)',
+    },
+    {
+      failed: [BACKPROP, AGREE],
+      passed: [NUMERIC, BATCH, PREDICT, LOSS],
+      say: 'your loss and numericalGradient are right and gradient is a batch mean, yet it disagrees with backpropagation: look at the step through the hidden layer, where dy·W2ᵀ must be multiplied by sigmoidGrad(a1), the derivative at the pre-activation, not skipped and not sigmoid(a1)',
+    },
+    {
+      failed: ['the same rng seed gives the same params, and different seeds give different ones'],
+      passed: [INIT_SHAPES, INIT_NORMAL],
+      say: 'the same seed does not give the same params: draw the weights from the rng you are given, weightInitStd * randn(shape, rng), and make your own createRng only when none is passed',
+    },
+    {
+      failed: [LOSS, NUMERIC],
+      passed: [PREDICT, BACKPROP],
+      say: 'predict is right but loss is not the cross-entropy of predict(x) and t (the mean squared error of 4.2.1 perhaps): loss = crossEntropyError(predict(x), t)',
+    },
+    {
+      failed: [INIT_SHAPES],
+      passed: [INIT_NORMAL, PREDICT],
+      say: 'your params start wrong: check the shapes W1 (I, H), b1 (H), W2 (H, O), b2 (O), and start both biases at zeros, as the book’s np.zeros; only the weights are random',
+    },
+    {
+      failed: [PREDICT],
+      passed: [INIT_SHAPES],
+      say: 'predict(x) is not softmax(sigmoid(x·W1 + b1)·W2 + b2): the book’s hidden layer is sigmoid (not ReLU, not none), and the output layer is softmax',
+    },
   ],
 };

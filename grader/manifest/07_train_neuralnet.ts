@@ -65,12 +65,57 @@ export const trainNeuralNet: ExerciseEntry = {
     {
       failed: [WHOLE, PARTIAL],
       passed: [LOSS],
-      say: 'your accuracies are recorded at the wrong moments: after the update of iteration i, exactly when i % iterPerEpoch === 0, on the whole train and test sets',
+      say: 'your accuracies are recorded at the wrong moments or on the wrong data: after the update of iteration i, exactly when i % iterPerEpoch === 0, on the whole train and test sets',
     },
     {
       failed: [LOSS],
       passed: [UPDATE],
       say: 'your loss is recorded at the wrong moment or on the wrong data: after the update, on the batch of that iteration',
+    },
+    {
+      failed: ['each batch has batchSize rows of xTrain with their matching tTrain rows'],
+      passed: [UPDATE],
+      say: 'the rows of your x batch and t batch do not match: draw one batchMask per iteration and take the same rows of both, takeRows(xTrain, batchMask) and takeRows(tTrain, batchMask)',
+    },
+    {
+      failed: [SAMPLING],
+      passed: ['each batch has batchSize rows of xTrain with their matching tTrain rows'],
+      say: 'your batches are not drawn as numpy’s random.choice draws them: a fresh rng.choice(trainSize, batchSize) every iteration, with replacement; not a shuffled slice, and not one batch reused',
+    },
+    {
+      failed: [
+        UPDATE,
+        'driving a trusted two-layer net on MNIST, test accuracy rises from about 0.1 to at least 0.6',
+      ],
+      passed: ['each batch has batchSize rows of xTrain with their matching tTrain rows'],
+      say: 'your update does not descend, so training on MNIST gets nowhere: subtract learningRate·grad from each parameter; adding it climbs the loss',
+    },
+    {
+      failed: [UPDATE],
+      passed: [
+        'driving a trusted two-layer net on MNIST, test accuracy rises from about 0.1 to at least 0.6',
+      ],
+      say: 'your update is not exactly params[key] −= learningRate·grad[key], in place: scale by learningRate, and write into the existing arrays (the network keeps its own arrays, as numpy’s -= does)',
+    },
+    {
+      failed: [
+        'onEpoch is called once per record with its epoch, iteration, trainAcc, testAcc and loss',
+      ],
+      passed: [WHOLE, PARTIAL],
+      say: 'onEpoch receives the wrong record: count epochs from 0, as the records are counted, and pass the iteration, trainAcc, testAcc and loss of that record',
+    },
+    {
+      failed: [
+        'driving a trusted two-layer net on MNIST, test accuracy rises from about 0.1 to at least 0.6',
+      ],
+      passed: [
+        'each batch has batchSize rows of xTrain with their matching tTrain rows',
+        UPDATE,
+        SAMPLING,
+        WHOLE,
+        LOSS,
+      ],
+      say: 'every small law holds but training on MNIST does not learn: on real data the batches must come from xTrain with their own tTrain rows, never from the test set',
     },
   ],
 };

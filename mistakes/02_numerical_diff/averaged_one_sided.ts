@@ -1,6 +1,7 @@
 /**
  * @mistake averages the forward and backward differences: the same value, but f is called three times
  * @caughtBy calls f exactly twice, at x + h and at x − h
+ * @diagnosis f is called more than twice
  */
 const H = 1e-4;
 

@@ -4,9 +4,19 @@
  * @diagnosis does not come back in the shape of x
  */
 import { NDArray } from '../../src/index.ts';
-import { numericalGradient as solution } from '../../solutions/03_numerical_gradient.ts';
+
+const H = 1e-4;
 
 export function numericalGradient(f: (x: NDArray) => number, x: NDArray): NDArray {
-  const grad = solution(f, x);
-  return new NDArray(grad.data, [x.size]); // the mistake: (size) instead of x.shape
+  const grad = new Float64Array(x.size);
+  for (let i = 0; i < x.size; i++) {
+    const saved = x.data[i];
+    x.data[i] = saved + H;
+    const fPlus = f(x);
+    x.data[i] = saved - H;
+    const fMinus = f(x);
+    x.data[i] = saved;
+    grad[i] = (fPlus - fMinus) / (2 * H);
+  }
+  return new NDArray(grad, [x.size]); // the mistake: (size) instead of x.shape
 }

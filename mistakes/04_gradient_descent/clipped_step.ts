@@ -1,6 +1,7 @@
 /**
  * @mistake clips each step to length 1 "to keep it from diverging", so a too-large lr never shows
  * @caughtBy x shrinks toward the minimum when 0 < lr < 1/a and grows away from it when lr > 1/a
+ * @diagnosis Do not clip, normalise or cap the step
  */
 import { copy, NDArray, numericalGradient } from '../../src/index.ts';
 

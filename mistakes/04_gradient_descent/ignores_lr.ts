@@ -1,6 +1,7 @@
 /**
  * @mistake ignores its lr argument and always steps with 0.01
  * @caughtBy lr = 1e-10 from (−3, 4) barely moves: the book value (−2.99999994, 3.99999992)
+ * @diagnosis your step size does not follow lr
  */
 import { copy, NDArray, numericalGradient } from '../../src/index.ts';
 

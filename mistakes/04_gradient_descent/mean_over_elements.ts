@@ -1,6 +1,7 @@
 /**
  * @mistake divides the update by the number of elements, as if averaging over a batch
  * @caughtBy on f(x) = a·Σx² every step scales x by 1 − 2a·lr, so n steps give (1 − 2a·lr)ⁿ·x0
+ * @diagnosis your steps are smaller than lr·grad by a constant factor
  */
 import { copy, NDArray, numericalGradient } from '../../src/index.ts';
 

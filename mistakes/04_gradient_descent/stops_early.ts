@@ -1,6 +1,7 @@
 /**
  * @mistake stops early once every |grad| < 1e-8, so it takes fewer than stepNum steps
  * @caughtBy lr = 0.1 from (−3, 4) for 100 steps reaches the book value (−6.11110793e-10, 8.14814391e-10)
+ * @diagnosis you stop before stepNum steps
  */
 import { copy, NDArray, numericalGradient } from '../../src/index.ts';
 

@@ -1,6 +1,7 @@
 /**
  * @mistake the constructor ignores the rng it is given and always seeds its own
  * @caughtBy the same rng seed gives the same W, and different seeds give different W
+ * @diagnosis draw W with randn([2, 3], rng) from the rng you are given
  */
 import {
   createRng,

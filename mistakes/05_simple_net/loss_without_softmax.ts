@@ -1,6 +1,7 @@
 /**
  * @mistake loss takes the cross-entropy of the raw scores x·W, without the softmax
  * @caughtBy loss is the cross-entropy of softmax(predict(x)), for one-hot and label t
+ * @diagnosis does not put the scores through softmax
  */
 import { createRng, crossEntropyError, dot, NDArray, randn, type Rng } from '../../src/index.ts';
 

@@ -1,6 +1,7 @@
 /**
  * @mistake loss squashes the scores with sigmoid (chapter 3) instead of softmax
  * @caughtBy the book example: x = [0.6, 0.9] and t = [0, 0, 1] give the loss 0.9280682857864075
+ * @diagnosis or sigmoid in its place
  */
 import {
   createRng,

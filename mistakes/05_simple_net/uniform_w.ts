@@ -1,6 +1,7 @@
 /**
  * @mistake W is drawn uniformly from [−√3, √3): mean 0 and variance 1, but not normal
  * @caughtBy W is (2, 3) and drawn from the standard normal: pooled over 300 seeds it fits N(0, 1)
+ * @diagnosis does not look like standard normal draws
  */
 import { createRng, crossEntropyError, dot, NDArray, softmax, type Rng } from '../../src/index.ts';
 

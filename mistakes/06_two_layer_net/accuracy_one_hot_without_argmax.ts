@@ -1,6 +1,7 @@
 /**
  * @mistake accuracy compares argmax(y) with t.data[n], reading a one-hot t as if it held labels
  * @caughtBy accuracy is the fraction of rows whose argmax matches, for one-hot and label t alike
+ * @diagnosis when t is one-hot take its argmax too
  */
 import {
   add,

@@ -1,6 +1,7 @@
 /**
  * @mistake backprop passes dy·W2ᵀ straight to W1, skipping the sigmoid's derivative
  * @caughtBy gradient and numericalGradient agree within the derived bound, the book gradient check
+ * @diagnosis must be multiplied by sigmoidGrad(a1)
  */
 import {
   add,

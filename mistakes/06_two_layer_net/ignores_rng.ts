@@ -1,6 +1,7 @@
 /**
  * @mistake the constructor ignores the rng it is given and always seeds its own
  * @caughtBy the same rng seed gives the same params, and different seeds give different ones
+ * @diagnosis draw the weights from the rng you are given
  */
 import {
   add,

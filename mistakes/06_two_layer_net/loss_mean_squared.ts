@@ -1,6 +1,7 @@
 /**
  * @mistake loss is the mean squared error of 4.2.1 instead of the cross-entropy
  * @caughtBy loss is the cross-entropy of predict(x) against one-hot t
+ * @diagnosis loss is not the cross-entropy of predict(x) and t
  */
 import {
   add,

@@ -1,6 +1,7 @@
 /**
  * @mistake the biases are drawn like the weights instead of starting at 0
  * @caughtBy params have the shapes W1 (I, H), b1 (H), W2 (H, O), b2 (O), and the biases start at 0
+ * @diagnosis start both biases at zeros
  */
 import {
   add,

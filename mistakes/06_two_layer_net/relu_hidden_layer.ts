@@ -1,6 +1,7 @@
 /**
  * @mistake the hidden layer uses ReLU (chapter 3) instead of the book's sigmoid
  * @caughtBy predict is softmax(sigmoid(x·W1 + b1)·W2 + b2): one probability row per sample
+ * @diagnosis hidden layer is sigmoid (not ReLU
  */
 import {
   add,

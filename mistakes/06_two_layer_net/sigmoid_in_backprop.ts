@@ -1,6 +1,7 @@
 /**
  * @mistake backprop multiplies by sigmoid(a1) instead of its derivative sigmoidGrad(a1)
  * @caughtBy gradient passes a gradient check against the backpropagation of the book
+ * @diagnosis not sigmoid(a1)
  */
 import {
   add,

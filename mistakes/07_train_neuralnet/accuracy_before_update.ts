@@ -1,6 +1,7 @@
 /**
  * @mistake the accuracies are measured before the update of the iteration
  * @caughtBy accuracies are recorded on the whole train and test sets, after the update, whenever i % iterPerEpoch is 0
+ * @diagnosis your accuracies are recorded at the wrong moments
  */
 import { NDArray, takeRows, type Rng } from '../../src/index.ts';
 

@@ -1,6 +1,7 @@
 /**
  * @mistake the accuracies are measured on the batch instead of the whole train set
  * @caughtBy accuracies are recorded on the whole train and test sets, after the update, whenever i % iterPerEpoch is 0
+ * @diagnosis your accuracies are recorded at the wrong moments or on the wrong data
  */
 import { NDArray, takeRows, type Rng } from '../../src/index.ts';
 

@@ -1,6 +1,7 @@
 /**
  * @mistake batches are drawn without replacement (a shuffled slice), unlike numpy's random.choice
  * @caughtBy batches are drawn with replacement from options.rng and cover the training set
+ * @diagnosis with replacement; not a shuffled slice
  */
 import { NDArray, takeRows, type Rng } from '../../src/index.ts';
 

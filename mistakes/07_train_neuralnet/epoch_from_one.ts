@@ -1,6 +1,7 @@
 /**
  * @mistake onEpoch numbers the epochs from 1
  * @caughtBy onEpoch is called once per record with its epoch, iteration, trainAcc, testAcc and loss
+ * @diagnosis count epochs from 0
  */
 import { NDArray, takeRows, type Rng } from '../../src/index.ts';
 

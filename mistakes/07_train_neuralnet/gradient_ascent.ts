@@ -1,6 +1,7 @@
 /**
  * @mistake the update adds the gradient (ascent) instead of subtracting it
  * @caughtBy every parameter moves by exactly −learningRate·grad, in place, once per iteration
+ * @diagnosis adding it climbs the loss
  */
 import { NDArray, takeRows, type Rng } from '../../src/index.ts';
 

@@ -1,6 +1,7 @@
 /**
  * @mistake the update subtracts the raw gradient, ignoring learningRate
  * @caughtBy every parameter moves by exactly −learningRate·grad, in place, once per iteration
+ * @diagnosis scale by learningRate
  */
 import { NDArray, takeRows, type Rng } from '../../src/index.ts';
 

@@ -1,6 +1,7 @@
 /**
  * @mistake the update builds new arrays and assigns them to network.params instead of updating in place
  * @caughtBy every parameter moves by exactly −learningRate·grad, in place, once per iteration
+ * @diagnosis write into the existing arrays
  */
 import { NDArray, takeRows, type Rng } from '../../src/index.ts';
 

@@ -1,6 +1,7 @@
 /**
  * @mistake the batch is drawn once, before the loop, and reused every iteration
  * @caughtBy batches are drawn with replacement from options.rng and cover the training set
+ * @diagnosis not one batch reused
  */
 import { NDArray, takeRows, type Rng } from '../../src/index.ts';
 

@@ -1,6 +1,7 @@
 /**
  * @mistake x and t rows are drawn with two separate rng.choice calls, so they no longer match
  * @caughtBy each batch has batchSize rows of xTrain with their matching tTrain rows
+ * @diagnosis take the same rows of both
  */
 import { NDArray, takeRows, type Rng } from '../../src/index.ts';
 

@@ -1,0 +1,31 @@
+// The coverage gate: c8 over a full grade of solutions/ plus the kit's tests must reach
+// 100% of the lines and branches of solutions/ and src/, but for the gaps listed (with
+// what is missing) in grader/coverage/gaps.ts, which may only shrink.
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { KNOWN_GAPS } from '../coverage/gaps.ts';
+import { coverage } from '../coverage/run.ts';
+import { tail, type StepResult } from './run.ts';
+
+const FULL = 100; // percent
+
+export function checkCoverage(): StepResult {
+  const reportsDir = mkdtempSync(path.join(os.tmpdir(), 'dlfs-coverage-'));
+  const run = coverage({ impl: 'solutions', kit: true, reportsDir, reporters: [] });
+  if (run.files.size === 0) return { ok: false, detail: tail(run.output) };
+  const problems: string[] = [];
+  let full = 0;
+  for (const [file, { lines, branches }] of run.files) {
+    const complete = lines === FULL && branches === FULL;
+    if (complete) full++;
+    if (!complete && !(file in KNOWN_GAPS)) {
+      problems.push(`${file}: ${lines}% lines, ${branches}% branches`);
+    }
+    if (complete && file in KNOWN_GAPS) {
+      problems.push(`${file} is now fully covered: remove it from grader/coverage/gaps.ts`);
+    }
+  }
+  const detail = `${full}/${run.files.size} files at 100% lines and branches; known gaps: ${Object.keys(KNOWN_GAPS).length}`;
+  return problems.length ? { ok: false, detail: problems.join('\n') } : { ok: true, detail };
+}

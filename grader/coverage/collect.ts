@@ -1,0 +1,83 @@
+// A setup file that makes c8 see what vitest ran. vitest evaluates each TypeScript module
+// as transformed code inside vm, and Node 20 keeps no source map for vm scripts, so c8 on its
+// own reports 0% or the wrong lines. Here each spec file's process takes V8's precise
+// coverage itself when the file ends and writes it where c8 looks, in NODE_V8_COVERAGE's
+// format, with the module's source map under 'source-map-cache' as Node would have.
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll } from 'vitest';
+
+/** Where the raw coverage goes; `npm run coverage` sets it, and nothing is taken without it. */
+const OUT_DIR = process.env.DLFS_C8_TEMP;
+/** The trees whose coverage anyone reads; the rest of the process is left out. */
+const TREES = new RegExp(`^${pathToFileURL(process.cwd()).href}/(src|solutions|exercises|mistakes)/.+\\.ts$`);
+/** vitest wraps each module as `'use strict';async (...)=>{{` + code on the same line. */
+const WRAPPER_END = '=>{{';
+/** ...and closes it with `\n}}` after the inline source map and vitest's cache note. */
+const WRAPPER_CLOSE = '\n}}';
+/** vite's export getters open line 1; their `catch {}` never runs and is not the author's. */
+const EXPORT_GETTERS = /^(?:__vite_ssr_exportName__\("[^"]*", \(\) => \{ try \{ return [\w$]+ \} catch \{\} \}\);)*/;
+const INLINE_MAP = /\/\/# sourceMappingURL=data:application\/json;(?:charset=utf-8;)?base64,(\S+)/;
+
+interface Range {
+  startOffset: number;
+  endOffset: number;
+  count: number;
+}
+interface ScriptCoverage {
+  scriptId: string;
+  url: string;
+  functions: Array<{ functionName: string; ranges: Range[]; isBlockCoverage: boolean }>;
+}
+
+if (OUT_DIR) {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.startPreciseCoverage', { callCount: true, detailed: true });
+  await session.post('Debugger.enable'); // only to read back the source each script ran
+
+  afterAll(async () => {
+    const { result } = (await session.post('Profiler.takePreciseCoverage')) as {
+      result: ScriptCoverage[];
+    };
+    const scripts: ScriptCoverage[] = [];
+    const maps: Record<string, { lineLengths: number[]; data: unknown }> = {};
+    for (const script of result.filter((s) => TREES.test(s.url))) {
+      const { scriptSource } = await session.post('Debugger.getScriptSource', {
+        scriptId: script.scriptId,
+      });
+      const unwrapped = unwrap(script, scriptSource);
+      if (!unwrapped) continue;
+      const url = script.url.startsWith('file:') ? script.url : pathToFileURL(script.url).href;
+      scripts.push({ ...unwrapped.script, url });
+      maps[url] = { lineLengths: unwrapped.code.split('\n').map((l) => l.length), data: unwrapped.map };
+    }
+    mkdirSync(OUT_DIR, { recursive: true });
+    const file = path.join(OUT_DIR, `coverage-${process.pid}-${randomUUID()}.json`);
+    writeFileSync(file, JSON.stringify({ result: scripts, 'source-map-cache': maps }));
+    await session.post('Profiler.stopPreciseCoverage');
+    session.disconnect();
+  });
+}
+
+/** The module's own code, its source map, and its ranges shifted past vitest's wrapper. */
+function unwrap(script: ScriptCoverage, source: string) {
+  const start = source.indexOf(WRAPPER_END);
+  const match = INLINE_MAP.exec(source);
+  if (start < 0 || !match || !source.endsWith(WRAPPER_CLOSE)) return undefined; // not vitest's
+  const offset = start + WRAPPER_END.length;
+  const code = source.slice(offset, -WRAPPER_CLOSE.length);
+  const clamp = (n: number) => Math.min(Math.max(n - offset, 0), code.length);
+  const getters = EXPORT_GETTERS.exec(code)?.[0].length ?? 0;
+  const unseen = (r: Range) => r.count === 0 && r.endOffset <= getters;
+  const functions = script.functions
+    .map((fn) => ({ ...fn, ranges: fn.ranges.map((r) => ({ ...r, startOffset: clamp(r.startOffset), endOffset: clamp(r.endOffset) })) }))
+    .filter((fn) => !unseen(fn.ranges[0]))
+    .map((fn) => ({ ...fn, ranges: fn.ranges.filter((r, i) => i === 0 || !unseen(r)) }));
+  const map = JSON.parse(Buffer.from(match[1], 'base64').toString('utf8'));
+  return { script: { ...script, functions }, code, map };
+}
