@@ -11,18 +11,26 @@ import type { Plugin } from 'vite';
 /** Names of the test runner's module plumbing, reachable from module scope. */
 const RUNNER_INTERNALS = /\b(__vite_ssr_\w+|__vitest_\w+|eval)\b/;
 
-export function importPolicy(root: string, tree: string): Plugin {
-  const graded = path.join(root, tree) + path.sep;
-  const allowed = [path.join(root, 'src') + path.sep, graded];
+/**
+ * `overrides` are files graded in place of an exercise (DLFS_IMPL_OVERRIDE): each is held to
+ * the same rule with its own folder as its tree, so a stand-in cannot import solutions/.
+ */
+export function importPolicy(root: string, tree: string, overrides: string[] = []): Plugin {
+  const graded = path.resolve(root, tree) + path.sep;
+  const trees = [graded, ...overrides.map((file) => path.dirname(file) + path.sep)];
+  // a graded tree outside the kit (batch grading) reaches src/ through a link beside it
+  const sources = [path.join(root, 'src') + path.sep, path.resolve(graded, '../src') + path.sep];
   return {
     name: 'dlfs-import-policy',
     enforce: 'post',
     async transform(code, id) {
       const file = id.split('?')[0];
-      if (!file.startsWith(graded)) return null;
+      const own = trees.find((dir) => file.startsWith(dir));
+      if (!own) return null;
+      const allowed = [...sources, own];
       await init;
       const [imports] = parse(code);
-      const where = path.relative(root, file);
+      const where = path.relative(path.dirname(graded), file); // 'exercises/02_….ts'
       for (const entry of imports) {
         if (entry.type === 'import-meta') continue;
         if (entry.type === 'dynamic') refuse(`${where} uses a dynamic import()`);

@@ -1,6 +1,5 @@
 // Laws of the book's training loop (4.5.2, 4.5.3), graded on a spy network that records every
 // call (support/spy-network.ts), then end to end on MNIST with the grader's own two-layer net.
-import { trainNeuralNet, type EpochRecord } from '@impl/07_train_neuralnet';
 import fc from 'fast-check';
 import { createRng, loadMnist, NDArray, takeRows } from '../src/index.ts';
 import { realArb } from './support/arbitraries.ts';
@@ -10,6 +9,8 @@ import { exercise, forAll, settings } from './support/harness.ts';
 import { fail } from './support/law-error.ts';
 import { SpyNetwork, spyData, type Snapshot, type SpyCall } from './support/spy-network.ts';
 import { TrustedTwoLayerNet } from './support/trusted-net.ts';
+// the code under test loads last, after the spec's own modules have captured pristine built-ins
+import { trainNeuralNet, type EpochRecord } from '@impl/07_train_neuralnet';
 
 const { law } = exercise('07_train_neuralnet');
 

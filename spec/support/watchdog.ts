@@ -9,7 +9,11 @@ import { Worker } from 'node:worker_threads';
 
 /** Loading a student's file takes milliseconds; ten seconds means it never will. */
 export const LOAD_TIME_LIMIT_MS = 10_000;
-const IDLE = Number.POSITIVE_INFINITY;
+/**
+ * Between two laws vitest only sends results; a file still between laws after this long is
+ * stuck, e.g. in an endless promise chain a law started, which starves vitest's messages.
+ */
+export const BETWEEN_LAWS_LIMIT_MS = 20_000;
 
 const deadline = new Float64Array(new SharedArrayBuffer(8));
 
@@ -39,11 +43,21 @@ export function startWatchdog(reportDir: string, specFile: string): void {
   worker.unref();
 }
 
-/** Arms the watchdog for `ms` from now; `idle()` disarms it between laws. */
+/** Arms the watchdog for `ms` from now; `idle()` sets the looser deadline between laws. */
 export function arm(ms: number): void {
   deadline[0] = Date.now() + ms;
 }
 
 export function idle(): void {
-  deadline[0] = IDLE;
+  deadline[0] = Date.now() + BETWEEN_LAWS_LIMIT_MS;
+  // the first call comes from exercise(), the first line after the student's file loaded
+  const loaded = whenLoaded.splice(0);
+  for (const listener of loaded) listener();
+}
+
+const whenLoaded: Array<() => void> = [];
+
+/** Runs `listener` once, as soon as the student's file has loaded (see idle). */
+export function onLoaded(listener: () => void): void {
+  whenLoaded.push(listener);
 }

@@ -1,0 +1,28 @@
+// Hostile submissions, part 2: work that never ends without a loop the guard can see.
+import { describe, it } from 'vitest';
+import { expectIsolated, gradeWith, TEST_TIMEOUT_MS } from './hostile-run.ts';
+
+describe('asynchronous code cannot hang the grader', () => {
+  it(
+    'a timer that keeps the process alive, endless promise chains, eval-like code',
+    async () => {
+      const run = await gradeWith({
+        '01_loss_functions': 'new_function.ts',
+        '02_numerical_diff': 'interval.ts',
+        '03_numerical_gradient': 'promise_loop.ts',
+        '04_gradient_descent': 'promise_loop_in_function.ts',
+      });
+      expectIsolated(run, {
+        // 1 point is its honest score: a constant answer leaves the inputs unchanged
+        '01_loss_functions': { score: 1, message: /42/ },
+        // a timer alone does no harm: the file is right, and vitest ends its process
+        '02_numerical_diff': { score: 7, message: /^$/ },
+        // stopped by the watchdog, or, when a busy machine slows the watchdog, by the heap cap
+        // the chain's promises fill first: either way the exercise alone pays
+        '03_numerical_gradient': { score: 0, message: /never finished loading|process died/ },
+        '04_gradient_descent': { score: 0, message: /42|never finished loading|process died/ },
+      });
+    },
+    TEST_TIMEOUT_MS,
+  );
+});
