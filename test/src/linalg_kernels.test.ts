@@ -1,8 +1,11 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { NDArray, dot, dotNT, dotTN, transpose } from '../../src/index.ts';
 import { jsDot, jsDotNT, jsDotTN } from '../../src/kernels/js.ts';
-import { wasmKernels } from '../../src/kernels/wasm.ts';
+import { loadWasmKernels, wasmKernels } from '../../src/kernels/wasm.ts';
 import { arrayArb, sparseRealArb } from './arbitraries.ts';
 import { expectClose } from './close.ts';
 
@@ -140,8 +143,35 @@ describe('the WebAssembly SIMD kernels', () => {
 
   it('decline a product too large for their memory, leaving C to the JS loops', () => {
     const C = Float64Array.of(7);
-    // 20000² entries of A would need 4.8 GB of column lists; the check comes before any copy
-    expect(kernels.dotTN(new Float64Array(0), new Float64Array(0), C, 20000, 20000, 0)).toBe(false);
+    const none = new Float64Array(0);
+    // 20000² entries of A would need 3.2 GB (dot, dotNT) or 4.8 GB with the column lists
+    // (dotTN); the check comes before any copy
+    expect(kernels.dotTN(none, none, C, 20000, 20000, 0)).toBe(false);
+    expect(kernels.dot(none, none, C, 20000, 20000, 0)).toBe(false);
+    expect(kernels.dotNT(none, none, C, 20000, 20000, 0)).toBe(false);
     expect(C[0]).toBe(7);
+  });
+});
+
+describe('loading the kernels', () => {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'dlfs-wasm-'));
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+  it('gives null, so linalg uses the JS loops, when matmul.wasm is missing', () => {
+    expect(loadWasmKernels(path.join(tmp, 'matmul.wasm'))).toBeNull();
+  });
+
+  it('gives null when the bytes do not compile, as they would not without SIMD', () => {
+    const bad = path.join(tmp, 'bad.wasm');
+    writeFileSync(bad, Uint8Array.of(0x00, 0x61, 0x73, 0x6d, 0xff)); // the magic, then garbage
+    expect(loadWasmKernels(bad)).toBeNull();
+  });
+
+  it('loads the committed binary by default, and the kernels it gives multiply', () => {
+    const C = new Float64Array(1);
+    expect(loadWasmKernels()?.dot(Float64Array.of(2, 3), Float64Array.of(5, 7), C, 1, 2, 1)).toBe(
+      true,
+    );
+    expect(C[0]).toBe(31); // 2·5 + 3·7
   });
 });

@@ -102,13 +102,14 @@ describe('the bundled digits’ binary cache', () => {
     expect(firstDifference(decoded(d), jsonPixels(source.digitsDir))).toBe(-1);
   });
 
-  it('ignores a damaged cache file and writes a whole one', () => {
-    const source = fakeBundle('damaged');
-    const cacheDir = path.join(tmp, 'damaged-cache');
+  // 100 bytes keeps the header and loses the data; 4 bytes loses even the count
+  it.each([100, 4])('ignores a cache file cut to %i bytes and writes a whole one', (bytes) => {
+    const source = fakeBundle(`damaged-${bytes}`);
+    const cacheDir = path.join(tmp, `damaged-${bytes}-cache`);
     const good = decoded(loadBundledDigits(source, cacheDir));
     const [bin] = files(cacheDir, '.bin');
     const full = fs.statSync(path.join(cacheDir, bin)).size;
-    fs.truncateSync(path.join(cacheDir, bin), 100);
+    fs.truncateSync(path.join(cacheDir, bin), bytes);
     expect(firstDifference(decoded(loadBundledDigits(source, cacheDir)), good)).toBe(-1);
     expect(fs.statSync(path.join(cacheDir, bin)).size).toBe(full);
   });

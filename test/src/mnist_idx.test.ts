@@ -102,6 +102,21 @@ describe('loadMnist on IDX files', () => {
       /train-images-idx3-ubyte(\.gz)?: truncated, 1000 bytes but the header \(count 3\) implies 2368/,
     ],
     [
+      'a labels file with the images magic number',
+      (f) => f[trainLabels].writeUInt32BE(IDX_IMAGES_MAGIC, 0),
+      /train-labels-idx1-ubyte(\.gz)?: bad magic number 0x00000803, expected 0x00000801 \(IDX labels\)/,
+    ],
+    [
+      'an images file with a byte too many',
+      (f) => (f[trainImages] = Buffer.concat([f[trainImages], Buffer.of(0)])),
+      /train-images-idx3-ubyte(\.gz)?: too long, 2369 bytes but the header \(count 3\) implies 2368/,
+    ],
+    [
+      'a file shorter than the magic number',
+      (f) => (f[trainLabels] = f[trainLabels].subarray(0, 3)),
+      /train-labels-idx1-ubyte(\.gz)?: truncated, 3 bytes is shorter than the IDX magic number/,
+    ],
+    [
       'a truncated header',
       (f) => (f[trainLabels] = f[trainLabels].subarray(0, 6)),
       /train-labels-idx1-ubyte(\.gz)?: truncated, 6 bytes is shorter than its 8-byte header/,
@@ -124,6 +139,19 @@ describe('loadMnist on IDX files', () => {
   ])('rejects %s with an error naming the file and what was expected', (_, edit, message) => {
     expect(() => loadMnist({ dir: folder(false, edit) })).toThrow(message);
     expect(() => loadMnist({ dir: folder(true, edit) })).toThrow(message);
+  });
+
+  it('names a .gz file whose gzip stream is corrupt, with zlib’s reason', () => {
+    const dir = folder(true);
+    const file = path.join(dir, `${IDX_FILES.testImages}.gz`);
+    const whole = fs.readFileSync(file);
+    fs.writeFileSync(file, whole.subarray(0, whole.length - 10)); // cut inside the stream
+    const message = `${file}: not a valid gzip file (unexpected end of file)`;
+    expect(() => loadMnist({ dir })).toThrow(message);
+    fs.writeFileSync(file, Buffer.from('not gzip at all'));
+    expect(() => loadMnist({ dir })).toThrow(
+      `${file}: not a valid gzip file (incorrect header check)`,
+    );
   });
 
   it('says so when a raw-named file holds gzip data', () => {
