@@ -3,12 +3,18 @@
 // grader itself. Each spec file gets its own process so one exercise's crash, exit or
 // runaway memory costs that exercise only.
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { importPolicy } from './grader/import-policy.ts';
 import { readSettings } from './grader/settings.mjs';
 
 const root = import.meta.dirname;
 const { impl } = readSettings();
+// Batch grading (grader/batch.ts) grades a copy of a submission's exercises/ that sits beside a
+// link to src/; DLFS_IMPL_DIR names that copy. Internal: students and instructors use IMPL.
+const tree = process.env.DLFS_IMPL_DIR
+  ? path.resolve(process.env.DLFS_IMPL_DIR)
+  : path.join(root, impl);
 
 // For the mistake gallery and the kit's own tests: DLFS_IMPL_OVERRIDE='02_numerical_diff=
 // mistakes/02_numerical_diff/forward_difference.ts' grades that one file in place of the
@@ -21,19 +27,38 @@ const overrides = (process.env.DLFS_IMPL_OVERRIDE ?? '')
     return { find: `@impl/${id}`, replacement: path.resolve(root, file) };
   });
 
+// A spec file's process may not eat the machine (runaway memory dies at this heap size, and
+// costs that exercise only) nor compile strings into code (eval, new Function), which would
+// run outside the import policy's reach.
+const GRADE_HEAP_MB = 1024;
+const GRADE_EXEC_ARGV = [
+  `--max-old-space-size=${GRADE_HEAP_MB}`,
+  '--disallow-code-generation-from-strings',
+  // lets setup.ts hide vitest's API global from the student's file (see preload.mjs)
+  `--import=${pathToFileURL(path.join(root, 'spec/support/preload.mjs')).href}`,
+];
+
 export default defineConfig({
   test: {
     pool: 'forks',
     projects: [
       {
-        plugins: [importPolicy(root, impl)],
+        plugins: [
+          importPolicy(
+            root,
+            tree,
+            overrides.map((o) => o.replacement),
+          ),
+        ],
         resolve: {
-          alias: [...overrides, { find: '@impl', replacement: path.join(root, impl) }],
+          alias: [...overrides, { find: '@impl', replacement: tree }],
         },
         test: {
           name: 'grade',
-          include: ['spec/[0-9][0-9]_*.spec.ts'],
+          // spec-hidden/ holds an instructor's hidden laws; a student release has no such folder
+          include: ['spec/[0-9][0-9]_*.spec.ts', 'spec-hidden/[0-9][0-9]_*.hidden.spec.ts'],
           setupFiles: ['spec/support/setup.ts'],
+          execArgv: GRADE_EXEC_ARGV,
           // the guard stops runaway laws; this only bounds the rare async hang
           testTimeout: 60_000,
         },

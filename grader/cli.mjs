@@ -12,11 +12,20 @@ import { readSettings, SettingsError } from './settings.mjs';
 const RUN_TIME_LIMIT_MS = Number(process.env.GRADER_TIME_LIMIT_MS ?? 300_000); // whole run
 const GRADE_FILE = path.join(process.env.DLFS_REPORT_DIR || 'reports', 'grade.json');
 
+let impl;
 try {
-  readSettings();
+  ({ impl } = readSettings());
 } catch (error) {
   if (!(error instanceof SettingsError)) throw error;
   console.error(`npm test: ${error.message}`);
+  process.exit(2);
+}
+// a student release (npm run release) has no solutions/: say so, rather than fail 7 loads
+if (!process.env.DLFS_IMPL_DIR && !existsSync(path.join(import.meta.dirname, '..', impl))) {
+  console.error(
+    `npm test: there is no ${impl}/ folder here` +
+      (impl === 'solutions' ? ': the reference solutions are not part of a student release.' : '.'),
+  );
   process.exit(2);
 }
 

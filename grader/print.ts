@@ -14,7 +14,12 @@ const MESSAGE_WIDTH = 60; // the table's last column; the details below show the
 
 export function printGrade(
   grade: Grade,
-  extra: { partial: boolean; console: Map<string, string[]>; unhandled: string[] },
+  extra: {
+    partial: boolean;
+    reportDir: string;
+    console: Map<string, string[]>;
+    unhandled: string[];
+  },
 ): void {
   const out: string[] = [''];
   out.push(
@@ -34,8 +39,9 @@ export function printGrade(
     out.push('', dim(`not started yet: ${notYet.join(', ')}. Open exercises/${notYet[0]}.ts.`));
   }
   for (const message of extra.unhandled) out.push('', red(`grader error: ${message}`));
-  if (extra.partial) out.push('', dim('(a filtered run: written to reports/grade.partial.json)'));
-  else out.push('', dim('full report: reports/grade.json'));
+  if (extra.partial)
+    out.push('', dim(`(a filtered run: written to ${extra.reportDir}/grade.partial.json)`));
+  else out.push('', dim(`full report: ${extra.reportDir}/grade.json`));
   console.log(out.join('\n'));
 }
 

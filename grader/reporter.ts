@@ -8,11 +8,15 @@ import type { Reporter, TestModule, Vitest } from 'vitest/node';
 import type { SerializedError } from '@vitest/utils';
 import { EXERCISES } from './manifest/index.ts';
 import { readSettings } from './settings.mjs';
-import { buildGrade, type ModuleResult, type Outcome } from './grade.ts';
+import { buildGrade, mergeResults, type ModuleResult, type Outcome } from './grade.ts';
+import { integrityWarning, verifyIntegrity } from './integrity.ts';
 import { printGrade } from './print.ts';
+import { writeFormats } from './formats/index.ts';
+import { writeHtmlReport } from './html.ts';
 
 // `npm run check` grades into its own folder so it never clobbers a student's last report
 export const REPORT_DIR = process.env.DLFS_REPORT_DIR || 'reports';
+const KIT_ROOT = path.resolve(import.meta.dirname, '..');
 const CONSOLE_LINES_PER_EXERCISE = 20; // enough to debug with, few enough not to drown the table
 
 export default class GradeReporter implements Reporter {
@@ -21,6 +25,22 @@ export default class GradeReporter implements Reporter {
 
   onInit(vitest: Vitest): void {
     this.vitest = vitest;
+    // a provisional grade: if the run is killed at its time limit, this is what stands, with
+    // every exercise present, 0 points and the reason, never more than the honest score
+    if (process.env.DLFS_PARTIAL !== '1') {
+      const stopped: ModuleResult = {
+        moduleError: 'the grader was stopped at its time limit before this exercise finished',
+        timedOut: true,
+        laws: new Map(),
+      };
+      const grade = buildGrade(
+        readSettings(),
+        EXERCISES,
+        new Map(EXERCISES.map((e) => [e.id, stopped])),
+      );
+      mkdirSync(REPORT_DIR, { recursive: true });
+      writeFileSync(path.join(REPORT_DIR, 'grade.json'), JSON.stringify(grade, null, 2) + '\n');
+    }
   }
 
   /** A student's console.log is how they debug; keep a little of it beside their exercise. */
@@ -40,26 +60,36 @@ export default class GradeReporter implements Reporter {
     const results = new Map<string, ModuleResult>();
     for (const module of modules) {
       const id = exerciseIdOf(module.moduleId);
-      if (id) results.set(id, readModule(module, watchdogNote(module.moduleId)));
+      if (!id) continue;
+      // an exercise's hidden spec (spec-hidden/) adds its laws to those of its spec
+      const result = readModule(module, watchdogNote(module.moduleId));
+      const earlier = results.get(id);
+      results.set(id, earlier ? mergeResults(earlier, result) : result);
     }
     const partial = process.env.DLFS_PARTIAL === '1';
     const entries = partial ? EXERCISES.filter((e) => results.has(e.id)) : EXERCISES;
-    const grade = buildGrade(settings, entries, results);
+    const integrity = verifyIntegrity(KIT_ROOT); // only a student release records checksums
+    const grade = buildGrade(settings, entries, results, integrity);
     printGrade(grade, {
       partial,
+      reportDir: REPORT_DIR,
       console: this.consoleLines,
       unhandled: unhandled.map((e) => e.message),
     });
+    const warning = integrityWarning(integrity);
+    if (warning) console.log(`\n${warning}\n`);
     // a filtered run writes its own file, so it never overwrites the last full grade
     const file = partial ? 'grade.partial.json' : 'grade.json';
     mkdirSync(REPORT_DIR, { recursive: true });
     writeFileSync(path.join(REPORT_DIR, file), JSON.stringify(grade, null, 2) + '\n');
+    if (!partial) writeFormats(grade, REPORT_DIR); // Gradescope, Classroom, JUnit
+    if (!partial) writeHtmlReport(grade, REPORT_DIR); // reports/index.html, with the figures
   }
 }
 
-/** 'spec/02_numerical_diff.spec.ts' → '02_numerical_diff'. */
+/** 'spec/02_numerical_diff.spec.ts' or 'spec-hidden/02_numerical_diff.hidden.spec.ts' → '02_numerical_diff'. */
 export function exerciseIdOf(file: string): string | undefined {
-  return /(?:^|[/\\])(\d\d_[a-z0-9_]+)\.spec\.ts$/.exec(file)?.[1];
+  return /(?:^|[/\\])(\d\d_[a-z0-9_]+)(?:\.hidden)?\.spec\.ts$/.exec(file)?.[1];
 }
 
 /** Set when the watchdog had to stop this spec file's process (see spec/support/watchdog.ts). */
@@ -72,6 +102,10 @@ function watchdogNote(specFile: string): string | undefined {
     'chain that never ends.'
   );
 }
+
+const PROCESS_DIED =
+  "the spec's process died before its laws ran: your code may have run out of memory " +
+  '(grading caps each file at 1 GB; look for an array that grows without end) or been killed';
 
 function readModule(module: TestModule, stopped: string | undefined): ModuleResult {
   const laws = new Map<string, Outcome>();
@@ -89,7 +123,10 @@ function readModule(module: TestModule, stopped: string | undefined): ModuleResu
   }
   if (stopped) return { moduleError: stopped, laws, timedOut: true };
   const errors = module.errors();
-  return errors.length > 0 ? { moduleError: loadFailure(errors[0]), laws } : { laws };
+  if (errors.length > 0) return { moduleError: loadFailure(errors[0]), laws };
+  // no laws and no error: the process died under vitest, most often of the heap cap
+  if (laws.size === 0) return { moduleError: PROCESS_DIED, laws };
+  return { laws };
 }
 
 function outcomeOf(error: SerializedError | undefined): Outcome {

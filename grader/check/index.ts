@@ -7,7 +7,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { checkManifest } from './manifest.ts';
 import { checkGallery } from './mistakes.ts';
+import { checkCoverage } from './coverage.ts';
+import { checkReproducible } from './reproducible.ts';
 import { grade, run, tail, type StepResult } from './run.ts';
+import { checkWasm } from './wasm.ts';
 
 const bin = (name: string) => path.join('node_modules', '.bin', name);
 const reports = mkdtempSync(path.join(os.tmpdir(), 'dlfs-check-'));
@@ -21,6 +24,12 @@ const steps: Array<[string, () => StepResult | Promise<StepResult>]> = [
   ['stubs earn nothing', stubsFail],
   ['manifest matches exercises/, solutions/, spec/', checkManifest],
   ['every kept mistake is caught (mistakes/)', checkGallery],
+  [
+    'same seed, byte-identical grade.json',
+    () => checkReproducible(path.join(reports, 'solutions')),
+  ],
+  ['c8 coverage of solutions/ and src/ (100% or a listed gap)', checkCoverage],
+  ['the committed matmul.wasm is built from matmul.wat', checkWasm],
 ];
 
 function solutionsPass(): StepResult {

@@ -1,7 +1,15 @@
 // `npm run gradescope -- <out.zip | out dir>`: the Gradescope autograder bundle. setup.sh and
 // run_autograder sit at the root (Gradescope's rule), beside the kit's grader, specs, trusted
 // library and stubs. solutions/ and mistakes/ stay out: the bundle grades, it never answers.
-import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  chmodSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
 
@@ -15,6 +23,7 @@ export const BUNDLED = [
   'vitest.config.ts',
   'grader',
   'spec',
+  'spec-hidden', // the instructor's hidden laws, when the kit has them
   'src',
   'exercises',
 ];
@@ -30,7 +39,9 @@ export function bundleFiles(): Map<string, Uint8Array> {
       for (const name of readdirSync(from)) add(path.join(from, name), path.posix.join(to, name));
     } else files.set(to, readFileSync(from));
   };
-  for (const entry of BUNDLED) add(path.join(KIT, entry), entry);
+  for (const entry of BUNDLED.filter((e) => existsSync(path.join(KIT, e)))) {
+    add(path.join(KIT, entry), entry);
+  }
   for (const script of SCRIPTS) add(path.join(HERE, script), script);
   return files;
 }

@@ -54,8 +54,13 @@ export class UnfinishedError extends Error {}
 export const isTodo = (error: unknown): boolean =>
   error instanceof Error && /^\s*TODO\b/.test(error.message);
 
+// a student release has no solutions/, so it only suggests what is there
 const advice = (impl: Impl) =>
-  impl === 'exercises' ? ' Finish it, or run with --impl solutions.' : '';
+  impl === 'exercises' && fs.existsSync(new URL('../../solutions/', import.meta.url))
+    ? ' Finish it, or run with --impl solutions.'
+    : impl === 'exercises'
+      ? ' Finish it first.'
+      : '';
 
 function unfinished(impl: Impl, file: string, what: string, error: unknown): UnfinishedError {
   const thrown = error instanceof Error ? error.message : String(error);
