@@ -9,6 +9,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { readSettings, SettingsError } from './settings.mjs';
 
+// vitest's default on two cores is one worker; three keep both cores busy while each spec
+// file's process starts up (measured: 5.4 s → 4.0 s for a full grade), within 3 × 1 GB of heap
+const GRADE_WORKERS = 3;
 const RUN_TIME_LIMIT_MS = Number(process.env.GRADER_TIME_LIMIT_MS ?? 300_000); // whole run
 const GRADE_FILE = path.join(process.env.DLFS_REPORT_DIR || 'reports', 'grade.json');
 
@@ -38,7 +41,17 @@ const vitestRoot = path.dirname(createRequire(import.meta.url).resolve('vitest/p
 const vitest = path.join(vitestRoot, 'vitest.mjs');
 const child = spawn(
   process.execPath,
-  [vitest, 'run', '--project', 'grade', '--reporter', './grader/reporter.ts', ...args],
+  [
+    vitest,
+    'run',
+    '--project',
+    'grade',
+    '--reporter',
+    './grader/reporter.ts',
+    '--maxWorkers',
+    String(GRADE_WORKERS),
+    ...args,
+  ],
   { stdio: 'inherit', env: { ...process.env, DLFS_PARTIAL: partial ? '1' : '0' } },
 );
 const timer = setTimeout(() => {
