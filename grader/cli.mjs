@@ -7,13 +7,13 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { readSettings, SettingsError } from './settings.mjs';
+import { readSettings, reportDir, SettingsError } from './settings.mjs';
 
 // vitest's default on two cores is one worker; three keep both cores busy while each spec
 // file's process starts up (measured: 5.4 s → 4.0 s for a full grade), within 3 × 1 GB of heap
 const GRADE_WORKERS = 3;
 const RUN_TIME_LIMIT_MS = Number(process.env.GRADER_TIME_LIMIT_MS ?? 300_000); // whole run
-const GRADE_FILE = path.join(process.env.DLFS_REPORT_DIR || 'reports', 'grade.json');
+const GRADE_FILE = path.join(reportDir(), 'grade.json');
 
 let impl;
 try {

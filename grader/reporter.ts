@@ -7,15 +7,14 @@ import type { UserConsoleLog } from 'vitest';
 import type { Reporter, TestModule, Vitest } from 'vitest/node';
 import type { SerializedError } from '@vitest/utils';
 import { EXERCISES } from './manifest/index.ts';
-import { readSettings } from './settings.mjs';
+import { readSettings, reportDir } from './settings.mjs';
 import { buildGrade, mergeResults, type ModuleResult, type Outcome } from './grade.ts';
 import { integrityWarning, verifyIntegrity } from './integrity.ts';
 import { printGrade } from './print.ts';
 import { writeFormats } from './formats/index.ts';
 import { writeHtmlReport } from './html.ts';
 
-// `npm run check` grades into its own folder so it never clobbers a student's last report
-export const REPORT_DIR = process.env.DLFS_REPORT_DIR || 'reports';
+export const REPORT_DIR = reportDir();
 const KIT_ROOT = path.resolve(import.meta.dirname, '..');
 const CONSOLE_LINES_PER_EXERCISE = 20; // enough to debug with, few enough not to drown the table
 

@@ -53,3 +53,12 @@ function readInteger(env, name, fallback, min, max) {
   }
   return value;
 }
+
+/**
+ * Where a run writes its reports: `npm run check`, batch grading and the kit's tests send
+ * each run to its own folder with DLFS_REPORT_DIR, so none clobbers a student's last report.
+ * @param {Record<string, string | undefined>} env
+ */
+export function reportDir(env = process.env) {
+  return env.DLFS_REPORT_DIR || 'reports';
+}
