@@ -1,7 +1,8 @@
-// `npm run check`: the maintainers' proof that the kit is sound. Types, lint and format are
-// clean, the kit's own tests pass, every solution earns full marks, every stub earns nothing,
-// and the manifest agrees with the three trees. It prints one line per step and exits 1 if
-// any step failed.
+// `npm run check`: the maintainers' proof that the kit is sound, as the steps below list them:
+// types, lint and format are clean, the kit's own tests pass, every solution earns full marks,
+// every stub earns nothing, the manifest agrees with the three trees, every kept mistake is
+// caught, a regrade is byte-identical, coverage is whole and matmul.wasm matches its source.
+// It prints one line per step and exits 1 if any step failed.
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -65,6 +65,34 @@ const RUNNER_GLOBALS = [
 ];
 /** process's channel to vitest's main process, and the one door that writes files. */
 const PROCESS_DOORS = ['send', '_send', 'channel', '_channel', 'report'];
+/**
+ * Doors out of the process that nothing in a spec needs, so they are shut outright rather
+ * than reserved: no loading Node's modules behind the import policy's back, no killing or
+ * exiting the run, no native code.
+ */
+const CLOSED_PROCESS_DOORS = [
+  'getBuiltinModule',
+  'binding',
+  '_linkedBinding',
+  'dlopen',
+  'kill',
+  'abort',
+  'chdir',
+  'exit',
+  'reallyExit',
+];
+
+function shut(owner: object, name: string): void {
+  Object.defineProperty(owner, name, {
+    value: () => {
+      throw new Error(`process.${name}() is not available to exercises while grading`);
+    },
+    // vitest itself reassigns some of these between files; a student who does the same only
+    // replaces one closed door with another, since the originals are out of reach
+    writable: true,
+    configurable: true,
+  });
+}
 
 interface Snapshot {
   label: string;
@@ -78,6 +106,7 @@ let snapshots: Snapshot[] = [];
 let readFrames: ((error: Error, frames: Frame[]) => unknown) | undefined;
 
 export function lockDown(): void {
+  for (const name of CLOSED_PROCESS_DOORS) shut(process, name);
   keepStackTracesOurs();
   for (const name of FROZEN) {
     const value = (globalThis as unknown as Record<string, object>)[name];

@@ -2,7 +2,7 @@
 // property written with plain fc.assert still replays exactly what the report printed.
 import fc from 'fast-check';
 import { afterEach, beforeEach, expect } from 'vitest';
-import { readSettings } from '../../grader/settings.mjs';
+import { readSettings, reportDir } from '../../grader/settings.mjs';
 import { LawError } from './law-error.ts';
 import { lockDown, restoreBuiltins } from './lockdown.ts';
 import { onLoaded, startWatchdog } from './watchdog.ts';
@@ -13,37 +13,12 @@ import '../../src/index.ts';
 
 const { seed, numRuns } = readSettings();
 fc.configureGlobal({ seed, numRuns });
-startWatchdog(process.env.DLFS_REPORT_DIR || 'reports', expect.getState().testPath ?? 'unknown');
+startWatchdog(reportDir(), expect.getState().testPath ?? 'unknown');
 
-// Student code shares this process with its spec, so the doors out of the process stay
-// shut while grading: no loading Node's modules behind the import policy's back, no
-// killing or exiting the run, no native code.
-const CLOSED = [
-  'getBuiltinModule',
-  'binding',
-  '_linkedBinding',
-  'dlopen',
-  'kill',
-  'abort',
-  'chdir',
-  'exit',
-  'reallyExit',
-];
-for (const name of CLOSED) {
-  Object.defineProperty(process, name, {
-    value: () => {
-      throw new Error(`process.${name}() is not available to exercises while grading`);
-    },
-    // vitest itself reassigns some of these between files; a student who does the same only
-    // replaces one closed door with another, since the originals are out of reach
-    writable: true,
-    configurable: true,
-  });
-}
-
-// Built-ins a submission changes are put back after each law, and the law fails: a law that
-// held only because Math.abs returned 0 proves nothing. A change made while the file loaded
-// fails every law of the file, since the spec's own modules loaded after it.
+// lockDown shuts the process's doors out (exit, kill, getBuiltinModule, ...) and watches the
+// built-ins. Built-ins a submission changes are put back after each law, and the law fails:
+// a law that held only because Math.abs returned 0 proves nothing. A change made while the
+// file loaded fails every law of the file, since the spec's own modules loaded after it.
 lockDown();
 let changedAtLoad: string | undefined;
 // put back before vitest collects the laws, which a patched Array.prototype.map would break
