@@ -59,6 +59,9 @@ export default defineConfig({
           include: ['spec/[0-9][0-9]_*.spec.ts', 'spec-hidden/[0-9][0-9]_*.hidden.spec.ts'],
           setupFiles: ['spec/support/setup.ts'],
           execArgv: GRADE_EXEC_ARGV,
+          // spec files already run side by side, one process each: src/'s products stay on
+          // their one thread (no helper threads, src/kernels/team.ts)
+          env: { DLFS_THREADS: '1' },
           // the guard stops runaway laws; this only bounds the rare async hang
           testTimeout: 60_000,
         },

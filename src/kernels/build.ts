@@ -17,6 +17,7 @@ export async function assembleMatmul(): Promise<Uint8Array> {
   const parsed = wabt.parseWat('matmul.wat', readFileSync(MATMUL_WAT, 'utf8'), {
     simd: true,
     bulk_memory: true,
+    threads: true, // the shared memory
   });
   try {
     return Uint8Array.from(parsed.toBinary({}).buffer);

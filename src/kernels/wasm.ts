@@ -6,22 +6,28 @@
 //
 // The kernels work on their own linear memory: each call copies the operands in, runs, and
 // copies the result out. The copies cost about a tenth of the product at the book's shapes
-// (bench/kernels.ts); nothing is kept between calls.
+// (bench/kernels.ts); nothing is kept between calls. The memory is shared so that products big
+// enough to repay it are split by rows between this thread and the helpers of team.ts.
 import { readFileSync } from 'node:fs';
+import { Team, threadCount, type Job } from './team.ts';
 
 // tsconfig's lib has no DOM and @types/node declares no WebAssembly values: the parts used here
 declare const WebAssembly: {
   Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object) => { exports: unknown };
+  Instance: new (module: object, imports: object) => { exports: unknown };
+  Memory: new (descriptor: { initial: number; maximum: number; shared: boolean }) => WasmMemory;
 };
 interface WasmMemory {
-  readonly buffer: ArrayBuffer;
+  readonly buffer: ArrayBufferLike;
   grow(pages: number): number;
 }
 
 const PAGE = 65536; // bytes in a WebAssembly memory page
 const ALIGN = 16; // each region starts on a v128 boundary
 const MAX_BYTES = 2 ** 30; // wasm32 memory stops at 4 GiB, and it never shrinks: stay well below
+// m·k·n from which a product is split between threads: x·W1 of the book (3.9M) is, z1·W2 (50k)
+// is not; handing a share to a helper and waiting for it costs a few microseconds
+const PARALLEL_MIN_WORK = 2 ** 20;
 
 /**
  * Each kernel writes its product into C and returns true, or returns false without touching C
@@ -48,11 +54,15 @@ export interface WasmKernels {
     k: number,
     n: number,
   ): boolean;
+  /** How many threads a big product would use now: 1 until a helper thread is ready. */
+  threadsReady(): number;
+  /** Stops the helper threads; products then run on the calling thread alone. */
+  close(): void;
 }
 
+// the kernels of matmul.wat: every argument is an i32, a byte address or a count
 type Exports = {
-  memory: WasmMemory;
-  dot(
+  dot: (
     a: number,
     m: number,
     k: number,
@@ -61,24 +71,39 @@ type Exports = {
     c: number,
     rows: number,
     vals: number,
-  ): void;
-  dot_tn(
+  ) => void;
+  dot_shared: (
+    a: number,
+    m: number,
+    k: number,
+    b: number,
+    n: number,
+    c: number,
+    rows: number,
+    vals: number,
+    next: number,
+  ) => void;
+  list_columns: (
     a: number,
     k: number,
     m: number,
     b: number,
     n: number,
-    c: number,
     rows: number,
     vals: number,
     counts: number,
-  ): void;
+  ) => void;
+  combine_columns_shared: (
+    c: number,
+    n: number,
+    rows: number,
+    vals: number,
+    counts: number,
+    k: number,
+    m: number,
+    next: number,
+  ) => void;
 };
-
-function instantiate(bytes: Uint8Array): Exports {
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes));
-  return instance.exports as unknown as Exports;
-}
 
 // byte offsets of consecutive regions of the given sizes, each aligned, and the total
 function layout(sizes: number[]): { offsets: number[]; end: number } {
@@ -91,8 +116,7 @@ function layout(sizes: number[]): { offsets: number[]; end: number } {
   return { offsets, end };
 }
 
-function bind(wasm: Exports): WasmKernels {
-  const { memory } = wasm;
+function bind(wasm: Exports, memory: WasmMemory, team: Team | null): WasmKernels {
   // grows the memory to `bytes` if needed and allowed; growing detaches old views, so callers
   // view after
   const reserve = (bytes: number): boolean => {
@@ -106,53 +130,92 @@ function bind(wasm: Exports): WasmKernels {
   const take = (dst: Float64Array, offset: number) =>
     dst.set(new Float64Array(memory.buffer, offset, dst.length));
 
-  // A, B, C, then the nonzero list of one row of A: k row addresses (i32) and k values
-  const dotLayout = (m: number, k: number, n: number) => {
-    const { offsets, end } = layout([8 * m * k, 8 * k * n, 8 * m * n, 4 * k, 8 * k]);
+  // how many threads share a product of m·k·n multiply-adds
+  const threads = (m: number, k: number, n: number) =>
+    team !== null && m * k * n >= PARALLEL_MIN_WORK ? team.available() : 1;
+
+  // Runs a shared kernel on `threads` threads (their rows counted at `next`), and alone again
+  // if a helper failed: every row is then recomputed, to the same bits.
+  const share = (threads: number, next: number, jobFor: (thread: number) => Job) => {
+    const local = (job: Job) =>
+      job.op === 'dot_shared'
+        ? wasm.dot_shared(...(job.args as Parameters<Exports['dot_shared']>))
+        : wasm.combine_columns_shared(
+            ...(job.args as Parameters<Exports['combine_columns_shared']>),
+          );
+    const counter = new Int32Array(memory.buffer, next, 1);
+    counter[0] = 0;
+    if (threads > 1 && team?.run(threads, jobFor, local)) return;
+    counter[0] = 0;
+    local(jobFor(0));
+  };
+
+  // A, B, C, the row counter, then for each thread the nonzero list of one row of A: k row
+  // addresses and k values
+  const dotLayout = (m: number, k: number, n: number, threads: number) => {
+    const lists = Array.from({ length: threads }, () => [4 * k, 8 * k]).flat();
+    const { offsets, end } = layout([8 * m * k, 8 * k * n, 8 * m * n, 4, ...lists]);
     return reserve(end) ? offsets : null;
+  };
+
+  // C = A·B with A and B in place
+  const dotInPlace = (offsets: number[], m: number, k: number, n: number, threads: number) => {
+    const [a, b, c, next] = offsets;
+    if (threads === 1) return wasm.dot(a, m, k, b, n, c, offsets[4], offsets[5]);
+    share(threads, next, (t) => {
+      const [rows, vals] = offsets.slice(4 + 2 * t);
+      return { op: 'dot_shared', args: [a, m, k, b, n, c, rows, vals, next] };
+    });
   };
 
   return {
     dot(A, B, C, m, k, n) {
-      const offsets = dotLayout(m, k, n);
+      const parts = threads(m, k, n);
+      const offsets = dotLayout(m, k, n, parts);
       if (offsets === null) return false;
-      const [a, b, c, rows, vals] = offsets;
-      put(a, A);
-      put(b, B);
-      wasm.dot(a, m, k, b, n, c, rows, vals);
-      take(C, c);
+      put(offsets[0], A);
+      put(offsets[1], B);
+      dotInPlace(offsets, m, k, n, parts);
+      take(C, offsets[2]);
       return true;
     },
     dotNT(A, B, C, m, k, n) {
       // B is small where this is used (W2 in δ·W2ᵀ): transpose it on the way in, then dot
-      const offsets = dotLayout(m, k, n);
+      const parts = threads(m, k, n);
+      const offsets = dotLayout(m, k, n, parts);
       if (offsets === null) return false;
-      const [a, b, c, rows, vals] = offsets;
-      put(a, A);
-      const bT = new Float64Array(memory.buffer, b, k * n);
+      put(offsets[0], A);
+      const bT = new Float64Array(memory.buffer, offsets[1], k * n);
       for (let j = 0; j < n; j++) for (let p = 0; p < k; p++) bT[p * n + j] = B[j * k + p];
-      wasm.dot(a, m, k, b, n, c, rows, vals);
-      take(C, c);
+      dotInPlace(offsets, m, k, n, parts);
+      take(C, offsets[2]);
       return true;
     },
     dotTN(A, B, C, k, m, n) {
-      // A, B, C, then room for every entry of A in the column lists, and a count per column
+      // A, B, C, the row counter, then room for every entry of A in the column lists, and a
+      // count per column
       const { offsets, end } = layout([
         8 * A.length,
         8 * B.length,
         8 * C.length,
+        4,
         4 * k * m,
         8 * k * m,
         4 * m,
       ]);
       if (!reserve(end)) return false;
-      const [a, b, c, rows, vals, counts] = offsets;
+      const [a, b, c, next, rows, vals, counts] = offsets;
       put(a, A);
       put(b, B);
-      wasm.dot_tn(a, k, m, b, n, c, rows, vals, counts);
+      // one thread lists A's columns; then the output rows are shared
+      wasm.list_columns(a, k, m, b, n, rows, vals, counts);
+      const args = [c, n, rows, vals, counts, k, m, next];
+      share(threads(m, k, n), next, () => ({ op: 'combine_columns_shared', args }));
       take(C, c);
       return true;
     },
+    threadsReady: () => team?.available() ?? 1,
+    close: () => team?.close(),
   };
 }
 
@@ -162,12 +225,17 @@ function bind(wasm: Exports): WasmKernels {
  */
 export function loadWasmKernels(
   file: URL | string = new URL('./matmul.wasm', import.meta.url),
+  threads = threadCount(),
 ): WasmKernels | null {
+  let module: object, memory: WasmMemory, wasm: Exports;
   try {
-    return bind(instantiate(readFileSync(file)));
+    module = new WebAssembly.Module(readFileSync(file));
+    memory = new WebAssembly.Memory({ initial: 1, maximum: MAX_BYTES / PAGE, shared: true });
+    wasm = new WebAssembly.Instance(module, { env: { memory } }).exports as Exports;
   } catch {
-    return null; // no binary, no SIMD: the JS loops serve every product
+    return null; // no binary, no SIMD, no shared memory: the JS loops serve every product
   }
+  return bind(wasm, memory, threads > 1 ? new Team(module, memory, threads) : null);
 }
 
 /** The SIMD kernels, or null where they cannot be loaded. */
