@@ -5,6 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import cliProgress from 'cli-progress';
 import { loadMnist } from '../src/index.ts';
+import { threadCount } from '../src/kernels/team.ts';
 import { parseTrainArgs, USAGE, UsageError, type TrainArgs } from './train/args.ts';
 import { drawFigures, saveHistory, type TrainHistory } from './train/figures.ts';
 import { saveParams } from './train/params.ts';
@@ -91,6 +92,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     console.error(`npm run train: ${error.message}\n\n${USAGE}`);
     return 2;
   }
+  let threads: number;
+  try {
+    threads = threadCount();
+  } catch (error) {
+    console.error(`npm run train: ${(error as Error).message}`);
+    return 2;
+  }
   let display: ReturnType<typeof progressDisplay> | undefined;
   try {
     const { TwoLayerNet, train } = await loadImpl(args.impl);
@@ -106,7 +114,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       const [nTrain, nTest] = [data.xTrain.shape[0], data.xTest.shape[0]];
       console.log(
         `${args.impl}: ${args.iters} iterations, batch ${args.batchSize}, ` +
-          `lr ${args.lr}, hidden ${args.hidden}, seed ${args.seed}; ${nTrain} train / ${nTest} test digits`,
+          `lr ${args.lr}, hidden ${args.hidden}, seed ${args.seed}; ${nTrain} train / ${nTest} test digits; ` +
+          `products on up to ${threads} threads (DLFS_THREADS)`,
       );
       display = progressDisplay(args.iters);
     }

@@ -116,7 +116,10 @@ function layout(sizes: number[]): { offsets: number[]; end: number } {
   return { offsets, end };
 }
 
-function bind(wasm: Exports, memory: WasmMemory, team: Team | null): WasmKernels {
+function bind(wasm: Exports, memory: WasmMemory, makeTeam: () => Team | null): WasmKernels {
+  // made at the first big product, so that a bad DLFS_THREADS is reported where it is used
+  let madeTeam: Team | null | undefined;
+  const team = () => (madeTeam ??= makeTeam());
   // grows the memory to `bytes` if needed and allowed; growing detaches old views, so callers
   // view after
   const reserve = (bytes: number): boolean => {
@@ -132,7 +135,7 @@ function bind(wasm: Exports, memory: WasmMemory, team: Team | null): WasmKernels
 
   // how many threads share a product of m·k·n multiply-adds
   const threads = (m: number, k: number, n: number) =>
-    team !== null && m * k * n >= PARALLEL_MIN_WORK ? team.available() : 1;
+    m * k * n >= PARALLEL_MIN_WORK ? (team()?.available() ?? 1) : 1;
 
   // Runs a shared kernel on `threads` threads (their rows counted at `next`), and alone again
   // if a helper failed: every row is then recomputed, to the same bits.
@@ -145,7 +148,7 @@ function bind(wasm: Exports, memory: WasmMemory, team: Team | null): WasmKernels
           );
     const counter = new Int32Array(memory.buffer, next, 1);
     counter[0] = 0;
-    if (threads > 1 && team?.run(threads, jobFor, local)) return;
+    if (threads > 1 && team()?.run(threads, jobFor, local)) return;
     counter[0] = 0;
     local(jobFor(0));
   };
@@ -214,18 +217,19 @@ function bind(wasm: Exports, memory: WasmMemory, team: Team | null): WasmKernels
       take(C, c);
       return true;
     },
-    threadsReady: () => team?.available() ?? 1,
-    close: () => team?.close(),
+    threadsReady: () => team()?.available() ?? 1,
+    close: () => team()?.close(),
   };
 }
 
 /**
  * The kernels of the binary at `file` (matmul.wasm beside this module by default), or null
- * when the file is missing or does not compile here (no WebAssembly SIMD).
+ * when the file is missing or does not compile here (no WebAssembly SIMD). `threads` is asked
+ * at the first big product how many threads may share it (DLFS_THREADS, or the cores).
  */
 export function loadWasmKernels(
   file: URL | string = new URL('./matmul.wasm', import.meta.url),
-  threads = threadCount(),
+  threads: () => number = threadCount,
 ): WasmKernels | null {
   let module: object, memory: WasmMemory, wasm: Exports;
   try {
@@ -235,7 +239,10 @@ export function loadWasmKernels(
   } catch {
     return null; // no binary, no SIMD, no shared memory: the JS loops serve every product
   }
-  return bind(wasm, memory, threads > 1 ? new Team(module, memory, threads) : null);
+  return bind(wasm, memory, () => {
+    const n = threads();
+    return n > 1 ? new Team(module, memory, n) : null;
+  });
 }
 
 /** The SIMD kernels, or null where they cannot be loaded. */

@@ -5,8 +5,8 @@ import { createRng, loadMnist, randn, takeRows } from '../../src/index.ts';
 import { threadCount } from '../../src/kernels/team.ts';
 import { loadWasmKernels } from '../../src/kernels/wasm.ts';
 
-const alone = loadWasmKernels(undefined, 1)!;
-const team = loadWasmKernels(undefined, 2)!;
+const alone = loadWasmKernels(undefined, () => 1)!;
+const team = loadWasmKernels(undefined, () => 2)!;
 afterAll(() => team.close());
 
 // the book's shapes, above the size from which products are shared: a batch of real digits
@@ -54,7 +54,7 @@ describe('products shared between two threads', () => {
   });
 
   it('after the helpers stop, the caller does every row itself', async () => {
-    const kernels = loadWasmKernels(undefined, 2)!;
+    const kernels = loadWasmKernels(undefined, () => 2)!;
     kernels.threadsReady(); // starts the helper
     kernels.close();
     expect(kernels.threadsReady()).toBe(1);

@@ -64,6 +64,19 @@ describe('npm run train: flags', () => {
     expect(stderr).toContain("npm run train: --iters must be an integer >= 1, got 'x'");
     expect(stderr).toContain('usage: npm run train');
   });
+
+  it('exits 2 on a bad DLFS_THREADS, saying what it got and what it wants', async () => {
+    vi.stubEnv('DLFS_THREADS', 'two');
+    try {
+      const { code, stderr } = await runMain(['--iters', '1']);
+      expect(code).toBe(2);
+      expect(stderr).toBe(
+        "npm run train: DLFS_THREADS must be a whole number of threads, 1 or more; got 'two'",
+      );
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
 });
 
 describe('npm run train: a short run on the solutions', () => {
