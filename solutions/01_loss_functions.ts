@@ -7,15 +7,20 @@
 //
 // y: (K) one sample, or (N, K) a batch of N probability rows over K classes.
 // t: one-hot with the same shape as y, or class labels: (N), or (1) for one sample.
+// meanSquaredError takes any y and t of one shape. Other shapes are refused with an Error
+// that names both, as in "y (2, 2) and t (2, 3) differ".
 // Neither function may modify y or t.
-import { NDArray } from '../src/index.ts';
+import { argmax, formatShape, NDArray, reshape, sameShape } from '../src/index.ts';
 
 const DELTA = 1e-7; // keeps log(y) finite when y = 0
 
 /** ½ Σ (y − t)² over every element of y and t (same shape). */
 export function meanSquaredError(y: NDArray, t: NDArray): number {
-  if (!sameShape(y, t))
-    throw new Error(`meanSquaredError: y ${shapeOf(y)} and t ${shapeOf(t)} differ`);
+  if (!sameShape(y.shape, t.shape)) {
+    throw new Error(
+      `meanSquaredError: y ${formatShape(y.shape)} and t ${formatShape(t.shape)} differ`,
+    );
+  }
   let sum = 0;
   for (let i = 0; i < y.size; i++) {
     const d = y.data[i] - t.data[i];
@@ -26,39 +31,25 @@ export function meanSquaredError(y: NDArray, t: NDArray): number {
 
 /** The mean over the batch of −log(y[n, tₙ] + δ); t one-hot or labels. */
 export function crossEntropyError(y: NDArray, t: NDArray): number {
-  const [n, k] = y.ndim === 1 ? [1, y.size] : y.shape;
-  const labels = t.size === y.size && t.size !== n ? oneHotToLabels(t, y, n, k) : t;
-  if (y.ndim > 2 || labels.size !== n) {
-    throw new Error(`crossEntropyError: y ${shapeOf(y)} and t ${shapeOf(t)} do not match`);
+  if (y.ndim !== 1 && y.ndim !== 2) {
+    throw new Error(`crossEntropyError: y ${formatShape(y.shape)} is neither (K) nor (N, K)`);
+  }
+  const batch = y.ndim === 1 ? reshape(y, [1, y.size]) : y; // the book's y.reshape(1, y.size)
+  const [n, k] = batch.shape;
+  // one-hot t has the shape of y (the book tells them apart by size, which a (K, N) t fools)
+  const labels = sameShape(t.shape, y.shape) ? argmax(reshape(t, [n, k]), 1) : t;
+  if (labels.size !== n) {
+    throw new Error(
+      `crossEntropyError: y ${formatShape(y.shape)} and t ${formatShape(t.shape)} do not match`,
+    );
   }
   let sum = 0;
   for (let row = 0; row < n; row++) {
     const label = labels.data[row];
     if (!Number.isInteger(label) || label < 0 || label >= k) {
-      throw new Error(`crossEntropyError: label ${label} is not a class of 0..${k - 1}`);
+      throw new Error(`crossEntropyError: label ${label} is not an integer in [0, ${k})`);
     }
-    sum += Math.log(y.data[row * k + label] + DELTA);
+    sum += Math.log(batch.data[row * k + label] + DELTA);
   }
   return -sum / n;
-}
-
-/** The index of the 1 in each one-hot row: the book's t.argmax(axis=1). */
-function oneHotToLabels(t: NDArray, y: NDArray, n: number, k: number): NDArray {
-  if (!sameShape(t, y))
-    throw new Error(`crossEntropyError: y ${shapeOf(y)} and t ${shapeOf(t)} differ`);
-  const labels = new Float64Array(n);
-  for (let row = 0; row < n; row++) {
-    let best = 0;
-    for (let j = 1; j < k; j++) if (t.data[row * k + j] > t.data[row * k + best]) best = j;
-    labels[row] = best;
-  }
-  return new NDArray(labels, [n]);
-}
-
-function sameShape(a: NDArray, b: NDArray): boolean {
-  return a.ndim === b.ndim && a.shape.every((n, i) => n === b.shape[i]);
-}
-
-function shapeOf(a: NDArray): string {
-  return `(${a.shape.join(', ')})`;
 }

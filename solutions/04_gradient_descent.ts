@@ -19,7 +19,7 @@ export function gradientDescent(
   const x = copy(initX); // the book's x = init_x would update initX in place
   for (let i = 0; i < stepNum; i++) {
     const grad = numericalGradient(f, x);
-    for (let j = 0; j < x.size; j++) x.data[j] -= lr * grad.data[j];
+    for (const [j, g] of grad.data.entries()) x.data[j] -= lr * g;
   }
   return x;
 }

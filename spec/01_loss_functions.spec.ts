@@ -43,6 +43,50 @@ function expectedCee(y: NDArray, labels: NDArray): number {
   return -sum / n;
 }
 
+// A (2, 2) batch and a t whose shape fits neither form of t for it.
+const square = array([
+  [0.2, 0.8],
+  [0.6, 0.4],
+]);
+const wide = array([
+  [0, 1, 0],
+  [1, 0, 0],
+]);
+
+/** The same y with matching labels is answered, so a function that always throws cannot pass. */
+function expectSquareAnswered(): void {
+  const expected = -(Math.log(0.8 + DELTA) + Math.log(0.6 + DELTA)) / 2;
+  expectClose(cee(square, array([1, 0])), expected, SUM, 'crossEntropyError(y (2, 2), labels (2))');
+}
+
+/** A shape as a message may write it: (2, 3), [2,3], 2x3 or 2×3, not inside a longer number. */
+const shapePattern = (shape: readonly number[]) =>
+  new RegExp(`(?<![\\d.])${shape.join('\\s*[,x×]\\s*')}(?![\\d.])`);
+
+/** Fails unless `call` throws an Error whose message shows the shapes of both y and t. */
+function expectShapesNamed(
+  call: () => unknown,
+  yShape: readonly number[],
+  tShape: readonly number[],
+  what: string,
+): void {
+  let message = '';
+  expectThrows(() => {
+    try {
+      return call();
+    } catch (error) {
+      message = error instanceof Error ? error.message : '';
+      throw error;
+    }
+  }, what);
+  const shows = (name: string, shape: readonly number[]) => {
+    if (!shapePattern(shape).test(message))
+      fail(`${what} threw "${message}", which does not show ${name}'s shape (${shape.join(', ')})`);
+  };
+  shows('y', yShape);
+  shows('t', tShape);
+}
+
 const showBatch = (b: { y: NDArray; labels: NDArray }) => `y = ${b.y}, labels = ${b.labels}`;
 
 law('meanSquaredError gives the book values 0.0975 and 0.5975', () => {
@@ -159,41 +203,41 @@ law('a 1-D y is one sample', () => {
 });
 
 law('mismatched shapes are refused with an error', () => {
-  const y = array([
-    [0.2, 0.8],
-    [0.6, 0.4],
-  ]);
-  // the same y with a matching t is answered, so a function that always throws cannot pass
-  expectClose(
-    cee(y, array([1, 0])),
-    -(Math.log(0.8 + DELTA) + Math.log(0.6 + DELTA)) / 2,
-    SUM,
-    'crossEntropyError(y (2, 2), labels (2))',
-  );
+  expectSquareAnswered();
+  expectThrows(() => cee(square, wide), 'crossEntropyError(y (2, 2), t (2, 3))');
+  expectThrows(() => cee(square, array([1, 0, 1])), 'crossEntropyError(y (2, 2), labels (3))');
+  // three axes are neither (K) nor (N, K), however the labels fit the first one
+  const cube = new NDArray(new Float64Array(8).fill(0.5), [2, 2, 2]);
+  expectThrows(() => cee(cube, array([1, 0])), 'crossEntropyError(y (2, 2, 2), labels (2))');
+  expectThrows(() => mse(square, wide), 'meanSquaredError(y (2, 2), t (2, 3))');
+  expectThrows(() => mse(square, array([0, 1])), 'meanSquaredError(y (2, 2), t (2))');
+  // as many elements is not the same shape: numpy would broadcast (2) − (2, 1) to (2, 2)
   expectThrows(
-    () =>
-      cee(
-        y,
-        array([
-          [0, 1, 0],
-          [1, 0, 0],
-        ]),
-      ),
+    () => mse(array([0.2, 0.8]), array([[0], [1]])),
+    'meanSquaredError(y (2), t (2, 1))',
+  );
+});
+
+law('a mismatched shape is refused with a message naming both shapes', () => {
+  expectSquareAnswered();
+  expectShapesNamed(
+    () => cee(square, wide),
+    [2, 2],
+    [2, 3],
     'crossEntropyError(y (2, 2), t (2, 3))',
   );
-  expectThrows(() => cee(y, array([1, 0, 1])), 'crossEntropyError(y (2, 2), labels (3))');
-  expectThrows(
-    () =>
-      mse(
-        y,
-        array([
-          [0, 1, 0],
-          [1, 0, 0],
-        ]),
-      ),
+  expectShapesNamed(
+    () => cee(square, array([1, 0, 1])),
+    [2, 2],
+    [3],
+    'crossEntropyError(y (2, 2), labels (3))',
+  );
+  expectShapesNamed(
+    () => mse(square, wide),
+    [2, 2],
+    [2, 3],
     'meanSquaredError(y (2, 2), t (2, 3))',
   );
-  expectThrows(() => mse(y, array([0, 1])), 'meanSquaredError(y (2, 2), t (2))');
 });
 
 law('neither function modifies its inputs', () => {

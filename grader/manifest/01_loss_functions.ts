@@ -49,7 +49,12 @@ export const lossFunctions: ExerciseEntry = {
     {
       name: 'mismatched shapes are refused with an error',
       points: 1,
-      hint: 'Check the shapes on entry: one-hot t must have the shape of y, labels one per row. Throw an Error that names both shapes.',
+      hint: 'Check the shapes on entry: y is (K) or (N, K), one-hot t has the whole shape of y (as many elements is not enough), labels are one per row. Throw an Error otherwise.',
+    },
+    {
+      name: 'a mismatched shape is refused with a message naming both shapes',
+      points: 1,
+      hint: 'Say which shapes clash, e.g. "y (2, 2) and t (2, 3) differ": print y.shape and t.shape in the message, not just "shapes differ".',
     },
     {
       name: 'neither function modifies its inputs',
@@ -67,6 +72,16 @@ export const lossFunctions: ExerciseEntry = {
         'a 1-D y is one sample',
       ],
       say: 'one sample is right but a batch is not: your batch cross-entropy is not the mean over the rows. Sum −log(y[n, t[n]] + 1e-7) over the N rows and divide by N, not by y.size, and do not leave it a sum (book 4.2.3).',
+    },
+    {
+      failed: ['a mismatched shape is refused with a message naming both shapes'],
+      passed: ['mismatched shapes are refused with an error'],
+      say: 'your code refuses mismatched shapes, but its message does not say which shapes clash. Put both in it, e.g. "y (2, 2) and t (2, 3) differ", so whoever calls it sees which array is wrong.',
+    },
+    {
+      failed: ['mismatched shapes are refused with an error'],
+      passed: ['a mismatched shape is refused with a message naming both shapes'],
+      say: 'some shapes that fit no rule were answered instead of refused, as the failure shows: y must be (K) or (N, K), not three axes, and a t of as many elements is not a t of the same shape (numpy would broadcast (2) − (2, 1) to (2, 2) without a word).',
     },
   ],
 };
