@@ -2,17 +2,21 @@
 //   1. the book's training run (sigmoid, hidden 50, batch 100, lr 0.1, 10,000 iterations)
 //   2. one numerical gradient of the 784-50-10 net at batch 100 (goal: TS/NumPy ≤ 0.5)
 //   3. the grading time: a cold full grade against vitest's floor (goal: ≤ 5 s, about 2×)
+// Our side runs twice, in fresh processes: on one thread, as the peer's one BLAS thread, and
+// with the helper threads of src/kernels/team.ts that this machine's cores allow.
 // Flags: --quick (extrapolate the TS numerical gradient, quick peer timings),
 //        --full-numgrad (the peer measures a whole numerical gradient too; slow).
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { loadMnist } from '../src/index.ts';
+import { threadCount } from '../src/kernels/team.ts';
 import { measureGrading, type GradingTimes } from './grading.ts';
 import { blasKind, findPython, INSTALL_HINT, runPeer, type PeerResult } from './peer.ts';
 import { printTable, type Row } from './table.ts';
-import { BOOK, timeNumgrad, timeTraining } from './ts.ts';
+import { BOOK, type TsNumgrad, type TsTrain } from './ts.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = path.join(ROOT, 'reports', 'bench.json');
@@ -26,12 +30,37 @@ const quick = flags.quick ?? false;
 delete process.env.MNIST_DIR;
 const log = (s: string) => console.error(`[bench] ${s}`);
 
-log(`TS: training the book's network, ${BOOK.iters} iterations (solutions/06 + 07) ...`);
-const tsTrain = await timeTraining(loadMnist({ oneHotLabel: true }));
-log(
-  `TS: one numerical gradient at batch 100 (${quick ? 'extrapolated, --quick' : 'measured; about a minute'}) ...`,
-);
-const tsNumgrad = await timeNumgrad(!quick);
+interface TsSide {
+  threads: number;
+  train: TsTrain;
+  numgrad: TsNumgrad;
+}
+const tsx = path.join(path.dirname(createRequire(import.meta.url).resolve('tsx')), 'cli.mjs');
+
+// this project's side in a fresh process with `threads` threads for the big products
+function runTs(threads: number): TsSide {
+  log(
+    `TS, ${threads} thread${threads > 1 ? 's' : ''}: training the book's network, ${BOOK.iters} ` +
+      `iterations (solutions/06 + 07), then one numerical gradient at batch 100 ` +
+      `(${quick ? 'extrapolated, --quick' : 'measured; about a minute'}) ...`,
+  );
+  const run = spawnSync(
+    process.execPath,
+    [tsx, 'bench/ts-child.ts', ...(quick ? ['--quick'] : [])],
+    { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DLFS_THREADS: String(threads) } },
+  );
+  const line = run.stdout.split('\n').find((l) => l.startsWith('RESULT_JSON '));
+  if (run.status !== 0 || line === undefined) {
+    throw new Error(`bench/ts-child.ts failed (exit ${run.status}): ${run.stderr.trim()}`);
+  }
+  return JSON.parse(line.slice('RESULT_JSON '.length)) as TsSide;
+}
+
+// one thread, as the peer's one BLAS thread; then the helper threads this machine allows
+const cores = threadCount();
+const single = runTs(1);
+const team = cores > 1 ? runTs(cores) : undefined;
+const { train: tsTrain, numgrad: tsNumgrad } = team ?? single;
 
 const python = findPython();
 let peerTrain: PeerResult | undefined;
@@ -67,8 +96,19 @@ const peerNumgradSeconds = png?.measured_full_s ?? png?.extrapolated_s_per_gradi
 const blas = peerTrain ? blasKind(peerTrain.blas_libs_mapped) : undefined;
 const ratio = (a: number, b: number | undefined) => (b ? a / b : undefined);
 
+const threadRows = (label: string, pick: (side: TsSide) => number, peer?: number): Row[] =>
+  team
+    ? [
+        [`${label}, 1 thread`, pick(single), peer, 's'],
+        [`${label}, ${team.threads} threads`, pick(team), peer, 's'],
+      ]
+    : [[label, pick(single), peer, 's']];
 const rows: Row[] = [
-  ['training loop, excl. eval (s)', tsTrain.loopSecondsExclEval, pt?.train_loop_s_excl_eval, 's'],
+  ...threadRows(
+    'training loop, excl. eval (s)',
+    (side) => side.train.loopSecondsExclEval,
+    pt?.train_loop_s_excl_eval,
+  ),
   ['  ms per iteration', tsTrain.msPerIter, pt?.ms_per_iter, 'ms'],
   [
     'training incl. eval (s)',
@@ -78,7 +118,7 @@ const rows: Row[] = [
   ],
   ['final train accuracy', tsTrain.trainAcc, pt?.final_train_acc, 'acc'],
   ['final test accuracy', tsTrain.testAcc, pt?.final_test_acc, 'acc'],
-  ['numerical gradient, b100 (s)', tsNumgrad.seconds, peerNumgradSeconds, 's'],
+  ...threadRows('numerical gradient, b100 (s)', (side) => side.numgrad.seconds, peerNumgradSeconds),
 ];
 console.log('');
 printTable(rows);
@@ -91,6 +131,10 @@ if (grading) {
   );
 }
 const numgradRatio = ratio(tsNumgrad.seconds, peerNumgradSeconds);
+console.log(
+  `TS rows without a thread count use ${team ? `${team.threads} threads` : '1 thread'} ` +
+    `(DLFS_THREADS sets it; the peer uses one BLAS thread)`,
+);
 if (numgradRatio !== undefined) {
   const how = (measured: boolean) => (measured ? 'measured' : 'extrapolated');
   console.log(
@@ -116,7 +160,7 @@ const report = {
   quick,
   node: process.version,
   book: BOOK,
-  ts: { train: tsTrain, numgrad: tsNumgrad },
+  ts: { train: tsTrain, numgrad: tsNumgrad, threads: (team ?? single).threads, single },
   peer: peerTrain && {
     python: peerTrain.python,
     numpy: peerTrain.numpy,
@@ -128,6 +172,8 @@ const report = {
   peerError,
   ratios: {
     trainLoopExclEval: ratio(tsTrain.loopSecondsExclEval, pt?.train_loop_s_excl_eval),
+    trainLoopExclEvalOneThread: ratio(single.train.loopSecondsExclEval, pt?.train_loop_s_excl_eval),
+    numgradOneThread: ratio(single.numgrad.seconds, peerNumgradSeconds),
     trainTotal: ratio(tsTrain.trainSeconds, pt && pt.train_loop_s_excl_eval + pt.eval_s),
     numgrad: numgradRatio,
     gradingVsFloor: grading && grading.graderSeconds / grading.floorSeconds,
