@@ -1,10 +1,12 @@
 // The coverage gate: c8 over a full grade of solutions/ plus the kit's tests must reach
 // 100% of the lines and branches of solutions/ and src/, but for the gaps listed (with
-// what is missing) in grader/coverage/gaps.ts, which may only shrink.
+// what is missing) in grader/coverage/gaps.ts, which may only shrink. vitest's v8 report of
+// the same run must agree with c8 file by file (grader/coverage/agree.ts).
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { KNOWN_GAPS } from '../coverage/gaps.ts';
+import { describeAgreement } from '../coverage/agree-table.ts';
 import { coverage } from '../coverage/run.ts';
 import { tail, type StepResult } from './run.ts';
 
@@ -26,6 +28,15 @@ export function checkCoverage(): StepResult {
       problems.push(`${file} is now fully covered: remove it from grader/coverage/gaps.ts`);
     }
   }
-  const detail = `${full}/${run.files.size} files at 100% lines and branches; known gaps: ${Object.keys(KNOWN_GAPS).length}`;
+  const differing = run.agreement.filter((row) => row.problems.length > 0);
+  if (differing.length > 0) problems.push(describeAgreement(run.agreement, process.cwd()));
+  // difference 4 of agree.ts: a gap only vitest can see, shown rather than failed
+  const elses = run.agreement.flatMap((r) =>
+    r.missingElses.map((line) => `${path.relative(process.cwd(), r.file)}:${line}`),
+  );
+  const detail =
+    `${full}/${run.files.size} files at 100% lines and branches; known gaps: ${Object.keys(KNOWN_GAPS).length}; ` +
+    `vitest's v8 coverage agrees on all ${run.agreement.length} files` +
+    (elses.length ? `; ifs whose else only vitest sees untaken: ${elses.join(', ')}` : '');
   return problems.length ? { ok: false, detail: problems.join('\n') } : { ok: true, detail };
 }

@@ -1,17 +1,14 @@
-// A setup file that makes c8 see what vitest ran. vitest evaluates each TypeScript module
-// as transformed code inside vm, and Node 20 keeps no source map for vm scripts, so c8 on its
-// own reports 0% or the wrong lines. Here each spec file's process takes V8's precise
-// coverage itself when the file ends and writes it where c8 looks, in NODE_V8_COVERAGE's
-// format, with the module's source map under 'source-map-cache' as Node would have.
+// What makes c8 see what vitest ran. vitest evaluates each TypeScript module as transformed
+// code inside vm, and Node 20 keeps no source map for vm scripts, so c8 on its own reports 0%
+// or the wrong lines. provider.ts hands each spec file's V8 coverage here when the file ends;
+// this writes it where c8 looks, in NODE_V8_COVERAGE's format, with the module's source map
+// under 'source-map-cache' as Node would have.
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
+import type { Session } from 'node:inspector/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll } from 'vitest';
 
-/** Where the raw coverage goes; `npm run coverage` sets it, and nothing is taken without it. */
-const OUT_DIR = process.env.DLFS_C8_TEMP;
 /** The trees whose coverage anyone reads; the rest of the process is left out. */
 const TREES = new RegExp(`^${pathToFileURL(process.cwd()).href}/(src|solutions|exercises|mistakes)/.+\\.ts$`);
 /** vitest wraps each module as `'use strict';async (...)=>{{` + code on the same line. */
@@ -27,41 +24,28 @@ interface Range {
   endOffset: number;
   count: number;
 }
-interface ScriptCoverage {
+export interface ScriptCoverage {
   scriptId: string;
   url: string;
   functions: Array<{ functionName: string; ranges: Range[]; isBlockCoverage: boolean }>;
 }
 
-if (OUT_DIR) {
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.startPreciseCoverage', { callCount: true, detailed: true });
-  await session.post('Debugger.enable'); // only to read back the source each script ran
-
-  afterAll(async () => {
-    const { result } = (await session.post('Profiler.takePreciseCoverage')) as {
-      result: ScriptCoverage[];
-    };
-    const scripts: ScriptCoverage[] = [];
-    const maps: Record<string, { lineLengths: number[]; data: unknown }> = {};
-    for (const script of result.filter((s) => TREES.test(s.url))) {
-      const { scriptSource } = await session.post('Debugger.getScriptSource', {
-        scriptId: script.scriptId,
-      });
-      const unwrapped = unwrap(script, scriptSource);
-      if (!unwrapped) continue;
-      const url = script.url.startsWith('file:') ? script.url : pathToFileURL(script.url).href;
-      scripts.push({ ...unwrapped.script, url });
-      maps[url] = { lineLengths: unwrapped.code.split('\n').map((l) => l.length), data: unwrapped.map };
-    }
-    mkdirSync(OUT_DIR, { recursive: true });
-    const file = path.join(OUT_DIR, `coverage-${process.pid}-${randomUUID()}.json`);
-    writeFileSync(file, JSON.stringify({ result: scripts, 'source-map-cache': maps }));
-    await session.post('Profiler.stopPreciseCoverage');
-    session.disconnect();
-  });
+/** Writes one snapshot of V8's precise coverage into `outDir` as c8 reads it. */
+export async function writeForC8(session: Session, result: ScriptCoverage[], outDir: string) {
+  const scripts: ScriptCoverage[] = [];
+  const maps: Record<string, { lineLengths: number[]; data: unknown }> = {};
+  for (const script of result.filter((s) => TREES.test(s.url))) {
+    const { scriptSource } = await session.post('Debugger.getScriptSource', {
+      scriptId: script.scriptId,
+    });
+    const unwrapped = unwrap(script, scriptSource);
+    if (!unwrapped) continue;
+    scripts.push(unwrapped.script);
+    maps[script.url] = { lineLengths: unwrapped.code.split('\n').map((l) => l.length), data: unwrapped.map };
+  }
+  mkdirSync(outDir, { recursive: true });
+  const file = path.join(outDir, `coverage-${process.pid}-${randomUUID()}.json`);
+  writeFileSync(file, JSON.stringify({ result: scripts, 'source-map-cache': maps }));
 }
 
 /** The module's own code, its source map, and its ranges shifted past vitest's wrapper. */
