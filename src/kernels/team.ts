@@ -20,7 +20,11 @@ const OPS = { dot_shared: 1, combine_columns_shared: 2 } as const;
 const MAX_THREADS = 4; // beyond this the book's 100-row batches split too thin to pay
 const JOIN_SPIN_MS = 1; // a helper still running is on its last few rows: poll, don't sleep
 const JOIN_WAIT_MS = 10; // then sleep in slices of this
-const JOIN_DEADLINE_MS = 10_000; // a helper this late is stuck or dead: stop it
+const JOIN_DEADLINE_MS = 10_000; // a helper this late is stuck or dead: stop it (tests: less)
+// A helper the system suspended mid-rows makes the caller wait for it, for a time slice or
+// more, when its own share took ~0.1 ms. When the wait outlasts the caller's share, the
+// machine is busy: the next this-many products run on the caller alone, then it tries again.
+const BUSY_BACKOFF_PRODUCTS = 64;
 
 /** A kernel of matmul.wat that shares its rows through a counter, with its arguments. */
 export interface Job {
@@ -47,7 +51,11 @@ class Helper {
   private readonly worker: Worker;
   private alive = true;
 
-  constructor(module: object, memory: object) {
+  constructor(
+    module: object,
+    memory: object,
+    private readonly deadlineMs: number,
+  ) {
     this.worker = new Worker(new URL('./team-worker.mjs', import.meta.url), {
       workerData: { module, memory, control: this.ctrl.buffer },
       execArgv: [], // no TypeScript loader, no inspector: the worker is plain JavaScript
@@ -77,7 +85,7 @@ class Helper {
     const start = performance.now();
     while (Atomics.load(this.ctrl, STATE) !== FINISHED) {
       const waited = performance.now() - start;
-      if (waited > JOIN_DEADLINE_MS) {
+      if (waited > this.deadlineMs) {
         this.stop();
         return false;
       }
@@ -95,25 +103,32 @@ class Helper {
 
 export class Team {
   private helpers: Helper[] | null = null;
+  private backoff = 0; // products left to run alone, the machine being busy
 
   constructor(
     private readonly module: object,
     private readonly memory: object,
     readonly threads: number,
+    private readonly deadlineMs = JOIN_DEADLINE_MS,
   ) {}
 
   /** The helpers ready for a job now; the first call starts them all in the background. */
   private ready(): Helper[] {
     this.helpers ??= Array.from(
       { length: this.threads - 1 },
-      () => new Helper(this.module, this.memory),
+      () => new Helper(this.module, this.memory, this.deadlineMs),
     );
     return this.helpers.filter((h) => h.ready);
   }
 
-  /** How many threads can share a product now: 1 until a helper is ready. */
+  /** How many threads can share a product now: 1 until a helper is ready, or when busy. */
   available(): number {
-    return 1 + this.ready().length;
+    const helpers = this.ready();
+    if (this.backoff > 0) {
+      this.backoff--;
+      return 1;
+    }
+    return 1 + helpers.length;
   }
 
   /**
@@ -124,8 +139,12 @@ export class Team {
   run(threads: number, jobFor: (thread: number) => Job, local: (job: Job) => void): boolean {
     const helpers = this.ready().slice(0, threads - 1);
     helpers.forEach((helper, i) => helper.post(jobFor(i + 1)));
+    const start = performance.now();
     local(jobFor(0));
-    return helpers.map((helper) => helper.finish()).every(Boolean);
+    const ownShare = performance.now();
+    const done = helpers.map((helper) => helper.finish()).every(Boolean);
+    if (performance.now() - ownShare > ownShare - start) this.backoff = BUSY_BACKOFF_PRODUCTS;
+    return done;
   }
 
   /** Ends the helpers (they end with the process anyway). */

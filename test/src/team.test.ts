@@ -1,13 +1,18 @@
 // The helper threads of src/kernels/team.ts: a big product shared between threads must come
 // out the same, bit for bit, as one thread computing it, whatever share each thread took.
+import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRng, loadMnist, randn, takeRows } from '../../src/index.ts';
-import { threadCount } from '../../src/kernels/team.ts';
+import { MATMUL_WASM } from '../../src/kernels/build.ts';
+import { Team, threadCount, type Job } from '../../src/kernels/team.ts';
 import { loadWasmKernels } from '../../src/kernels/wasm.ts';
 
 const alone = loadWasmKernels(undefined, () => 1)!;
 const team = loadWasmKernels(undefined, () => 2)!;
-afterAll(() => team.close());
+afterAll(() => {
+  team.close();
+  alone.close(); // no helpers to stop: nothing happens
+});
 
 // the book's shapes, above the size from which products are shared: a batch of real digits
 const rng = createRng(5);
@@ -62,6 +67,74 @@ describe('products shared between two threads', () => {
     alone.dot(x, W1, one, 100, 784, 50);
     kernels.dot(x, W1, two, 100, 784, 50);
     expect(two).toEqual(one);
+  });
+});
+
+// A team driven directly, to make a helper fail or vanish mid-job
+describe('a helper that fails or vanishes', () => {
+  const { Memory, Module } = Reflect.get(globalThis, 'WebAssembly') as {
+    Memory: new (d: { initial: number; maximum: number; shared: boolean }) => {
+      buffer: SharedArrayBuffer;
+    };
+    Module: new (bytes: Uint8Array) => object;
+  };
+  const module = new Module(readFileSync(MATMUL_WASM));
+  const PAGES = 512; // 32 MiB: room for the long product below
+  const memory = new Memory({ initial: PAGES, maximum: 16384, shared: true });
+  const counters = new Int32Array(memory.buffer, 0, 4); // one row counter per job
+  // the caller's share: none, but wait until the helper has taken rows from counter i
+  // (bounded: vitest cannot stop a synchronous loop)
+  const whenHelperStarted =
+    (i: number, then = () => {}) =>
+    () => {
+      for (const until = performance.now() + 5_000; Atomics.load(counters, i) === 0;) {
+        if (performance.now() > until) throw new Error('the helper never took a row');
+      }
+      then();
+    };
+
+  async function readyTeam(deadlineMs?: number): Promise<Team> {
+    const t = new Team(module, memory, 2, deadlineMs);
+    while (t.available() < 2) await new Promise((resolve) => setTimeout(resolve, 10));
+    return t;
+  }
+
+  it('reports a job that trapped in the helper, so the caller redoes the product', async () => {
+    const t = await readyTeam();
+    counters[1] = 0;
+    // a row of A far past the end of memory: the helper takes it, and its load traps
+    const trap: Job = { op: 'dot_shared', args: [2 ** 31, 1, 8, 0, 2, 64, 128, 256, 4] };
+    expect(t.run(2, () => trap, whenHelperStarted(1))).toBe(false);
+    // the same helper takes the next job and does it
+    counters[1] = 0;
+    const C = new Float64Array(memory.buffer, 2048, 1);
+    new Float64Array(memory.buffer, 1024, 2).set([3, 5]); // A (1, 2) and B (2, 1) alike
+    const fine: Job = { op: 'dot_shared', args: [1024, 1, 2, 1024, 1, 2048, 4096, 8192, 4] };
+    expect(t.run(2, () => fine, whenHelperStarted(1))).toBe(true);
+    expect(C[0]).toBe(34); // 3·3 + 5·5
+    t.close();
+  });
+
+  it('stops a helper that never finishes and reports it, so the caller redoes the product', async () => {
+    const t = await readyTeam(50);
+    // a long product for the helper (2000×784 by 784×500), while the caller's share waits
+    // until the helper has begun and then ends its thread: the job can never finish
+    const [m, k, n] = [2000, 784, 500];
+    const [a, b, c] = [65536, 65536 + 8 * m * k, 65536 + 8 * m * k + 8 * k * n];
+    const lists = c + 8 * m * n;
+    new Float64Array(memory.buffer, a, m * k).fill(1);
+    counters[2] = 0;
+    const long: Job = { op: 'dot_shared', args: [a, m, k, b, n, c, lists, lists + 4 * k, 8] };
+    const start = performance.now();
+    expect(
+      t.run(
+        2,
+        () => long,
+        whenHelperStarted(2, () => t.close()),
+      ),
+    ).toBe(false);
+    expect(performance.now() - start).toBeLessThan(5_000); // the deadline, not the product
+    expect(t.available()).toBe(1);
   });
 });
 
