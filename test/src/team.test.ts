@@ -52,6 +52,11 @@ describe('products shared between two threads', () => {
     }
   });
 
+  it('one thread means no helpers, ever', () => {
+    alone.dot(x, W1, new Float64Array(100 * 50), 100, 784, 50);
+    expect(alone.threadsReady()).toBe(1);
+  });
+
   it('a product too small to share runs on the caller alone and is right', () => {
     const C = new Float64Array(1);
     expect(team.dot(Float64Array.of(2, 3), Float64Array.of(5, 7), C, 1, 2, 1)).toBe(true);
