@@ -5,9 +5,10 @@
 // split would keep the caller waiting for it; and since each row is computed by the same code
 // whichever thread takes it, the result is the same bit for bit with any number of threads.
 //
-// Jobs pass through a small control block per helper (Int32 slots in a SharedArrayBuffer)
-// rather than postMessage, whose round trip costs more than half a product. Helpers start in
-// the background on first use; until one is ready, the caller works alone.
+// Jobs pass through a small control block per helper (Int32 slots in a SharedArrayBuffer,
+// Atomics.wait and notify) rather than postMessage and an event loop, so that the caller can
+// wait synchronously, as a matrix product must. Helpers start in the background on first use;
+// until one is ready, the caller works alone. wasm.ts shares only products of milliseconds.
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 
@@ -143,6 +144,8 @@ export class Team {
     local(jobFor(0));
     const ownShare = performance.now();
     const done = helpers.map((helper) => helper.finish()).every(Boolean);
+    const g = globalThis as unknown as { STATS?: number[][] };
+    (g.STATS ??= []).push([helpers.length, ownShare - start, performance.now() - ownShare]);
     if (performance.now() - ownShare > ownShare - start) this.backoff = BUSY_BACKOFF_PRODUCTS;
     return done;
   }
