@@ -22,10 +22,10 @@ const MAX_THREADS = 4; // beyond this the book's 100-row batches split too thin 
 const JOIN_SPIN_MS = 1; // a helper still running is on its last few rows: poll, don't sleep
 const JOIN_WAIT_MS = 10; // then sleep in slices of this
 const JOIN_DEADLINE_MS = 10_000; // a helper this late is stuck or dead: stop it (tests: less)
-// A helper the system suspended mid-rows makes the caller wait for it, for a time slice or
-// more, when its own share took ~0.1 ms. When the wait outlasts the caller's share, the
-// machine is busy: the next this-many products run on the caller alone, then it tries again.
-const BUSY_BACKOFF_PRODUCTS = 64;
+// A helper the system suspended mid-rows makes the caller wait for it. When that wait outlasts
+// the caller's own share, the machine is busy: for this long, products run on the caller
+// alone; then it tries again.
+const BUSY_BACKOFF_MS = 500;
 
 /** A kernel of matmul.wat that shares its rows through a counter, with its arguments. */
 export interface Job {
@@ -104,7 +104,7 @@ class Helper {
 
 export class Team {
   private helpers: Helper[] | null = null;
-  private backoff = 0; // products left to run alone, the machine being busy
+  private busyUntil = 0; // performance.now() before which products run alone
 
   constructor(
     private readonly module: object,
@@ -125,11 +125,7 @@ export class Team {
   /** How many threads can share a product now: 1 until a helper is ready, or when busy. */
   available(): number {
     const helpers = this.ready();
-    if (this.backoff > 0) {
-      this.backoff--;
-      return 1;
-    }
-    return 1 + helpers.length;
+    return performance.now() < this.busyUntil ? 1 : 1 + helpers.length;
   }
 
   /**
@@ -146,7 +142,8 @@ export class Team {
     const done = helpers.map((helper) => helper.finish()).every(Boolean);
     const g = globalThis as unknown as { STATS?: number[][] };
     (g.STATS ??= []).push([helpers.length, ownShare - start, performance.now() - ownShare]);
-    if (performance.now() - ownShare > ownShare - start) this.backoff = BUSY_BACKOFF_PRODUCTS;
+    const end = performance.now();
+    if (end - ownShare > ownShare - start) this.busyUntil = end + BUSY_BACKOFF_MS;
     return done;
   }
 
