@@ -80,7 +80,9 @@ function details(exercise: ExerciseGrade, consoleLines: string[] | undefined): s
   ];
   if (test.counterexample) lines.push(`  counterexample: ${test.counterexample}`);
   if (exercise.diagnosis) lines.push(`  ${bold('diagnosis')}: ${exercise.diagnosis}`);
-  if (test.hint) lines.push(`  ${bold('hint')}: ${test.hint}`);
+  // a diagnosis names the mistake behind the whole pattern of failures; this law's own hint
+  // is about its usual cause, which may be another, so it would only muddy the advice
+  if (test.hint && !exercise.diagnosis) lines.push(`  ${bold('hint')}: ${test.hint}`);
   if (test.reproduce) lines.push(`  ${dim('rerun just this:')} ${test.reproduce}`);
   if (consoleLines?.length)
     lines.push(dim('  your console output:'), ...consoleLines.map((l) => dim(`    ${l}`)));

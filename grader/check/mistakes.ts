@@ -69,7 +69,10 @@ function judge(m: Mistake, grade: Grade | undefined): string {
   const law = exercise.tests.find((t) => t.name === m.caughtBy);
   if (!law) return `names a law that does not exist: ${m.caughtBy}`;
   if (law.status === 'passed') return `was not caught by: ${m.caughtBy}`;
-  const shown = `${exercise.diagnosis ?? ''} ${law.hint ?? ''}`;
+  // what the terminal shows as advice (grader/print.ts): the diagnosis, else the first unmet
+  // law's hint
+  const firstUnmet = exercise.tests.find((t) => t.status !== 'passed' && !t.skipped);
+  const shown = exercise.diagnosis ?? firstUnmet?.hint ?? '';
   if (m.diagnosis && !shown.includes(m.diagnosis)) {
     return `should be diagnosed as "${m.diagnosis}", the report said: ${exercise.diagnosis ?? '(no diagnosis)'}`;
   }
