@@ -52,6 +52,13 @@ export interface Grade {
   exercises: ExerciseGrade[];
 }
 
+/** A law whose message is the stub's TODO: not attempted yet, so no mistake to name. */
+export const atTodo = (test: TestGrade): boolean => /^not implemented yet/.test(test.message ?? '');
+
+/** An exercise whose every law is still at the stub's TODO: nothing to explain yet. */
+export const notStarted = (exercise: ExerciseGrade): boolean =>
+  exercise.score === 0 && exercise.tests.every(atTodo);
+
 export function gradeExercise(
   entry: ExerciseEntry,
   result: ModuleResult | undefined,
@@ -119,7 +126,7 @@ function diagnose(
   tests: readonly TestGrade[],
 ): string | undefined {
   // a law still at its TODO, or left out by a filter, shows no mistake to name yet
-  const judged = tests.filter((t) => !t.skipped && !/^not implemented yet/.test(t.message ?? ''));
+  const judged = tests.filter((t) => !t.skipped && !atTodo(t));
   const status = new Map(judged.map((t) => [t.name, t.status]));
   const failed = (name: string) => status.has(name) && status.get(name) !== 'passed';
   const rule = rules.find(

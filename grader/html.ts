@@ -4,7 +4,7 @@
 // can come from student code (an error message is theirs), so all of it is escaped.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ExerciseGrade, Grade, TestGrade } from './grade.ts';
+import { notStarted, type ExerciseGrade, type Grade, type TestGrade } from './grade.ts';
 
 export const FIGURES_DIR = 'figures';
 export const FIGURES_MANIFEST = 'figures.json';
@@ -39,8 +39,6 @@ export function escapeHtml(value: unknown): string {
 const h = escapeHtml;
 
 const unmet = (t: TestGrade) => t.status !== 'passed' && !t.skipped;
-const notStarted = (e: ExerciseGrade) =>
-  e.score === 0 && e.tests.every((t) => /not implemented yet/.test(t.message ?? ''));
 
 function readJson<T>(file: string): T | undefined {
   if (!fs.existsSync(file)) return undefined;

@@ -1,6 +1,6 @@
 // The terminal view of a grade: one row per exercise, then the first failure of each
 // unfinished exercise in full (law, counterexample, hint, book section, rerun command).
-import type { ExerciseGrade, Grade, TestGrade } from './grade.ts';
+import { notStarted, type ExerciseGrade, type Grade, type TestGrade } from './grade.ts';
 
 const useColor = process.stdout.isTTY && !process.env.NO_COLOR;
 const paint = (code: number) => (text: string) => (useColor ? `\x1b[${code}m${text}\x1b[0m` : text);
@@ -59,13 +59,6 @@ function firstLine(test: TestGrade | undefined): string {
   if (!test) return '';
   const text = `${test.name}: ${test.message ?? test.status}`.split('\n')[0];
   return text.length > MESSAGE_WIDTH ? text.slice(0, MESSAGE_WIDTH - 1) + '…' : text;
-}
-
-/** Every law errored with the stub's TODO: nothing to explain yet. */
-function notStarted(exercise: ExerciseGrade): boolean {
-  return (
-    exercise.score === 0 && exercise.tests.every((t) => /not implemented yet/.test(t.message ?? ''))
-  );
 }
 
 function details(exercise: ExerciseGrade, consoleLines: string[] | undefined): string[] {
