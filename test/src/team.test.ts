@@ -71,7 +71,10 @@ describe('products shared between two threads', () => {
 
   it('after the helpers stop, the caller does every row itself', async () => {
     const kernels = loadWasmKernels(undefined, () => 2)!;
-    kernels.threadsReady(); // starts the helper
+    for (let tries = 0; kernels.threadsReady() < 2; tries++) {
+      if (tries > 500) throw new Error('the helper thread did not start within 5 s');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
     kernels.close();
     expect(kernels.threadsReady()).toBe(1);
     const [one, two] = [new Float64Array(ROWS * 50), new Float64Array(ROWS * 50)];
