@@ -28,8 +28,8 @@ const firstDifference = (a: Float64Array, b: Float64Array) =>
   a.findIndex((v, i) => !Object.is(v, b[i]));
 
 // until the helper has started, the caller works alone: wait for it, as training would
-async function helperReady(): Promise<void> {
-  for (let tries = 0; team.threadsReady() < 2; tries++) {
+async function helperReady(kernels = team): Promise<void> {
+  for (let tries = 0; kernels.threadsReady() < 2; tries++) {
     if (tries > 500) throw new Error('the helper thread did not start within 5 s');
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
@@ -71,10 +71,7 @@ describe('products shared between two threads', () => {
 
   it('after the helpers stop, the caller does every row itself', async () => {
     const kernels = loadWasmKernels(undefined, () => 2)!;
-    for (let tries = 0; kernels.threadsReady() < 2; tries++) {
-      if (tries > 500) throw new Error('the helper thread did not start within 5 s');
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+    await helperReady(kernels);
     kernels.close();
     expect(kernels.threadsReady()).toBe(1);
     const [one, two] = [new Float64Array(ROWS * 50), new Float64Array(ROWS * 50)];
