@@ -110,6 +110,25 @@ describe('a helper that fails or vanishes', () => {
     return t;
   }
 
+  it('a helper given every row computes the product the caller would, bit for bit', async () => {
+    const t = await readyTeam();
+    // A = 1000 digits, B = W1, in this memory; the caller's share only waits for the helper
+    // to begin, so the helper does every row
+    const [m, k, n] = [ROWS, 784, 50];
+    const [a, b, c] = [65536, 65536 + 8 * m * k, 65536 + 8 * m * k + 8 * k * n];
+    const lists = c + 8 * m * n;
+    new Float64Array(memory.buffer, a, m * k).set(x);
+    new Float64Array(memory.buffer, b, k * n).set(W1);
+    const C = new Float64Array(memory.buffer, c, m * n).fill(NaN);
+    counters[3] = 0;
+    const job: Job = { op: 'dot_shared', args: [a, m, k, b, n, c, lists, lists + 4 * k, 12] };
+    expect(t.run(2, () => job, whenHelperStarted(3))).toBe(true);
+    const expected = new Float64Array(m * n);
+    alone.dot(x, W1, expected, m, k, n);
+    expect(firstDifference(C.slice(), expected)).toBe(-1);
+    t.close();
+  });
+
   it('reports a job that trapped in the helper, so the caller redoes the product', async () => {
     const t = await readyTeam();
     counters[1] = 0;
