@@ -62,6 +62,7 @@ describe('an out of the wrong shape is refused, even when only one axis differs'
     ['dot', () => dot(zeros([2, 3]), zeros([3, 4]), zeros([2, 5])), '(2, 5)', '(2, 4)'],
     ['dotTN', () => dotTN(zeros([3, 2]), zeros([3, 4]), zeros([3, 4])), '(3, 4)', '(2, 4)'],
     ['dotNT', () => dotNT(zeros([2, 3]), zeros([4, 3]), zeros([2, 3])), '(2, 3)', '(2, 4)'],
+    ['dot', () => dot(zeros([2, 3]), zeros([3, 4]), zeros([2])), '(2)', '(2, 4)'], // an axis short
   ] as const)('%s', (op, call, got, want) => {
     expect(call).toThrow(`${op}: out has shape ${got} but the result is ${want}`);
   });
