@@ -49,6 +49,7 @@ export const RELEASE_DROPS = [
 export const DROPPED_SCRIPTS = [
   'check',
   'mutation',
+  'mutation:src',
   'bench',
   'build:wasm',
   'grade:batch',

@@ -58,7 +58,15 @@ describe('npm run release', () => {
       scripts: Record<string, string>;
     };
     expect(Object.keys(scripts)).toEqual(expect.arrayContaining(['test', 'train', 'watch']));
-    for (const gone of ['check', 'mutation', 'bench', 'gradescope', 'grade:batch', 'release'])
+    for (const gone of [
+      'check',
+      'mutation',
+      'mutation:src',
+      'bench',
+      'gradescope',
+      'grade:batch',
+      'release',
+    ])
       expect(scripts[gone], gone).toBeUndefined();
     expect(read(dir, 'package-lock.json')).toBe(read(KIT, 'package-lock.json'));
     expect(read(dir, 'tsconfig.json')).toContain('"@impl/*": ["./exercises/*"]');

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   NDArray,
   add,
@@ -14,9 +14,17 @@ import {
   sigmoidGrad,
   softmax,
   sub,
+  zeros,
 } from '../../src/index.ts';
 import { arrayArb, dimArb, realArb } from './arbitraries.ts';
 import { sameBits } from './close.ts';
+import {
+  addLoops,
+  divLoops,
+  mulLoops,
+  subLoops,
+  type BinaryLoops,
+} from '../../src/kernels/elementwise.ts';
 import { fastExp } from '../../src/kernels/exp.ts';
 
 // every double, NaN, ±∞, −0 and subnormals included: the fast loops must agree with the
@@ -71,6 +79,45 @@ describe('the loops of add, sub, mul and div', () => {
         });
       }),
     );
+  });
+});
+
+describe('which loop runs', () => {
+  // white-box on purpose: every value test passes on the general path too, only ~2.5x slower
+  // ((100, 50) + (50): 35 µs against 13 µs), so only this notices a layout losing its loop
+  afterEach(() => vi.restoreAllMocks());
+  // operands as shapes (a number for a scalar): arrays made while the file loads would make
+  // Stryker count their code as run by no test
+  type Operand = number[] | number;
+  const cases: [string, keyof BinaryLoops, Operand, Operand][] = [
+    ['x − t, one shape', 'same', [4, 3], [4, 3]],
+    ['x·W + b, a row down a matrix', 'rowRight', [4, 3], [3]],
+    ['b + x·W, the row on the left', 'rowLeft', [3], [4, 3]],
+    ['dy / N, a number on the right', 'scalarRight', [4, 3], 4],
+    ['1 − s, a number on the left', 'scalarLeft', 1, [4, 3]],
+  ];
+  const make = (v: Operand) => (typeof v === 'number' ? v : zeros(v));
+  it.each(cases)('%s runs the %s loop of each operator', (_, loop, a, b) => {
+    const [x, y] = [make(a), make(b)];
+    for (const [loops, op] of [
+      [addLoops, add],
+      [subLoops, sub],
+      [mulLoops, mul],
+      [divLoops, div],
+    ] as const) {
+      const spy = vi.spyOn(loops, loop);
+      op(x, y);
+      expect(spy).toHaveBeenCalledTimes(1);
+    }
+  });
+
+  it('a broadcast outside those layouts takes the general path', () => {
+    const spies = (['same', 'rowRight', 'rowLeft', 'scalarRight', 'scalarLeft'] as const).map(
+      (loop) => vi.spyOn(addLoops, loop),
+    );
+    add(zeros([4, 1]), zeros([3]));
+    add(2, 3);
+    for (const spy of spies) expect(spy).not.toHaveBeenCalled();
   });
 });
 

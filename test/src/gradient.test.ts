@@ -37,6 +37,16 @@ describe('numericalGradient', () => {
     );
   });
 
+  it('evaluates f exactly twice per element: its cost is 2·x.size calls', () => {
+    fc.assert(
+      fc.property(anyShapeArb, (x) => {
+        let calls = 0;
+        numericalGradient(() => ++calls, x);
+        expect(calls).toBe(2 * x.size);
+      }),
+    );
+  });
+
   it('restores x even when f throws', () => {
     const x = array([1, 2]);
     expect(() =>

@@ -113,4 +113,42 @@ describe('the bundled digits’ binary cache', () => {
     expect(firstDifference(decoded(loadBundledDigits(source, cacheDir)), good)).toBe(-1);
     expect(fs.statSync(path.join(cacheDir, bin)).size).toBe(full);
   });
+
+  it('labels each image by the digit file it came from, and names the cache by 16 hex digits', () => {
+    const source = fakeBundle('labels', 2);
+    const parsed = loadBundledDigits(source, null);
+    expect(Array.from(parsed.labels)).toEqual(
+      [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((d) => [d, d]),
+    );
+    const cacheDir = path.join(tmp, 'labels-cache');
+    expect(Array.from(loadBundledDigits(source, cacheDir).labels)).toEqual(
+      Array.from(parsed.labels),
+    );
+    expect(files(cacheDir, '.bin')).toEqual([expect.stringMatching(/^digits-[0-9a-f]{16}\.bin$/)]);
+  });
+
+  it('rebuilds a cache file of the right size whose magic number is not its own', () => {
+    const source = fakeBundle('foreign');
+    const cacheDir = path.join(tmp, 'foreign-cache');
+    const good = decoded(loadBundledDigits(source, cacheDir));
+    const bin = path.join(cacheDir, files(cacheDir, '.bin')[0]);
+    // another layout of the same length and count: read as ours, every pixel decodes to NaN
+    const bytes = fs.readFileSync(bin);
+    bytes.fill(0xff, 0, 8); // the magic number
+    bytes.fill(0xff, 16, 16 + 8 * 256); // what our layout reads as the decode table
+    fs.writeFileSync(bin, bytes);
+    expect(firstDifference(decoded(loadBundledDigits(source, cacheDir)), good)).toBe(-1);
+    expect(fs.readFileSync(bin).toString('latin1', 0, 8)).toBe('DLFSMN01');
+  });
+
+  it('leaves no temporary file behind when the cache file cannot be put in place', () => {
+    const source = fakeBundle('blocked');
+    const cacheDir = path.join(tmp, 'blocked-cache');
+    const good = decoded(loadBundledDigits(source, cacheDir));
+    const bin = path.join(cacheDir, files(cacheDir, '.bin')[0]);
+    fs.rmSync(bin);
+    fs.mkdirSync(bin); // a folder where the file goes: the rename fails after the write
+    expect(firstDifference(decoded(loadBundledDigits(source, cacheDir)), good)).toBe(-1);
+    expect(files(cacheDir, '.tmp')).toEqual([]);
+  });
 });

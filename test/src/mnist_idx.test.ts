@@ -94,7 +94,7 @@ describe('loadMnist on IDX files', () => {
     [
       'a bad magic number',
       (f) => f[trainImages].writeUInt32BE(IDX_LABELS_MAGIC, 0),
-      /train-images-idx3-ubyte(\.gz)?: bad magic number 0x00000801, expected 0x00000803/,
+      /train-images-idx3-ubyte(\.gz)?: bad magic number 0x00000801, expected 0x00000803 \(IDX images\)$/,
     ],
     [
       'a truncated images file',
@@ -136,6 +136,11 @@ describe('loadMnist on IDX files', () => {
       (f) => (f[trainLabels][8 + 1] = 10),
       /train-labels-idx1-ubyte(\.gz)?: label 10 at index 1, expected 0\.\.9/,
     ],
+    [
+      'a first label outside 0..9',
+      (f) => (f[trainLabels][8] = 255),
+      /train-labels-idx1-ubyte(\.gz)?: label 255 at index 0, expected 0\.\.9/,
+    ],
   ])('rejects %s with an error naming the file and what was expected', (_, edit, message) => {
     expect(() => loadMnist({ dir: folder(false, edit) })).toThrow(message);
     expect(() => loadMnist({ dir: folder(true, edit) })).toThrow(message);
@@ -148,6 +153,10 @@ describe('loadMnist on IDX files', () => {
     fs.writeFileSync(file, whole.subarray(0, whole.length - 10)); // cut inside the stream
     const message = `${file}: not a valid gzip file (unexpected end of file)`;
     expect(() => loadMnist({ dir })).toThrow(message);
+    // zlib's own error rides along as the cause, with its code
+    expect(() => loadMnist({ dir })).toThrow(
+      expect.objectContaining({ cause: expect.objectContaining({ code: 'Z_BUF_ERROR' }) }),
+    );
     fs.writeFileSync(file, Buffer.from('not gzip at all'));
     expect(() => loadMnist({ dir })).toThrow(
       `${file}: not a valid gzip file (incorrect header check)`,

@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { NDArray, array, copy, full, reshape, takeRows, zeros } from '../../src/index.ts';
+import {
+  NDArray,
+  array,
+  copy,
+  full,
+  reshape,
+  sameShape,
+  takeRows,
+  zeros,
+} from '../../src/index.ts';
 import { arrayArb, dimArb, posDimArb, shapeArb } from './arbitraries.ts';
 import { sameBits } from './close.ts';
 
@@ -62,6 +71,33 @@ describe('array', () => {
     expect(() => array([1, 'x' as unknown as number])).toThrow(
       'array: element [1] is not a number',
     );
+  });
+});
+
+describe('copy and sameShape', () => {
+  it('copy has the same shape and values, and writing to it leaves the original alone', () => {
+    const a = array([
+      [1, 2],
+      [3, 4],
+    ]);
+    const c = copy(a);
+    expect(c.shape).toEqual([2, 2]);
+    c.data[0] = 9;
+    expect(a.toArray()).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
+  });
+
+  it('sameShape is true exactly when the lengths and every entry agree', () => {
+    fc.assert(
+      fc.property(shapeArb, shapeArb, (s, t) => {
+        expect(sameShape(s, t)).toBe(s.join() === t.join() && s.length === t.length);
+      }),
+    );
+    expect(sameShape([2, 3], [2, 3])).toBe(true);
+    expect(sameShape([], [])).toBe(true);
+    expect(sameShape([3], [3, 1])).toBe(false);
   });
 });
 

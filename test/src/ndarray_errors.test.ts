@@ -10,6 +10,7 @@ import {
   full,
   inner,
   mean,
+  reshape,
   softmax,
   takeRows,
   transpose,
@@ -33,6 +34,17 @@ describe('NDArray and its constructors', () => {
     );
   });
 
+  it('names the position of a non-number and the length of a ragged row', () => {
+    expect(() => array([[1, 'x' as unknown as number]])).toThrow(
+      'array: element [0][1] is not a number',
+    );
+    expect(() => array([[1, 2], [3]])).toThrow(
+      'array: ragged input, row 0 has 2 elements but row 1 is 1 elements',
+    );
+    // a single value has no position to name
+    expect(() => array('x' as unknown as number)).toThrow(/^array: element +is not a number$/);
+  });
+
   it.each<[string, readonly number[]]>([
     ['a negative axis', [2, -1]],
     ['a fractional axis', [2.5]],
@@ -45,6 +57,21 @@ describe('NDArray and its constructors', () => {
 
   it('takeRows refuses a 0-d array, which has no rows', () => {
     expect(() => takeRows(array(5), [0])).toThrow('takeRows: cannot take rows of a 0-d array');
+  });
+});
+
+describe('reshape into shapes it cannot take', () => {
+  it.each<[string, readonly number[], readonly number[]]>([
+    ['a shape of another size', [2, 6], [5, 2]],
+    ['negative sizes whose product fits', [2, 3], [-2, -3]],
+    // numpy refuses this too: any size would do for the -1
+    ['a -1 beside a 0', [0, 3], [0, -1]],
+  ])('names both shapes for %s', (_, from, to) => {
+    const f = `(${from.join(', ')})`;
+    const t = `(${to.join(', ')})`;
+    expect(() => reshape(zeros(from), to)).toThrow(
+      `reshape: cannot reshape an array of shape ${f} into ${t}`,
+    );
   });
 });
 

@@ -85,6 +85,15 @@ describe('createRng', () => {
     );
   });
 
+  it('randn draws exactly one normal() per element, so the next draw continues the stream', () => {
+    // the peer draws W1 then W2 from one generator; W2 must start where W1 stopped
+    const r = createRng(42);
+    randn([2, 3], r);
+    const s = createRng(42);
+    for (let i = 0; i < 6; i++) s.normal();
+    expect(r.normal()).toBe(s.normal());
+  });
+
   it('rejects a non-integer seed and invalid n or k', () => {
     expect(() => createRng(1.5)).toThrow('createRng: seed must be an integer, got 1.5');
     const r = createRng(1);
