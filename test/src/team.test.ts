@@ -129,6 +129,29 @@ describe('a helper that fails or vanishes', () => {
     t.close();
   });
 
+  it('withdraws a job the helper has not claimed once the caller has done every row', async () => {
+    const t = await readyTeam();
+    // no rows to take (the counter is past m): the caller's share ends at once, and the
+    // sleeping helper, woken by the post, usually claims too late. A claimed job would move
+    // the counter by one chunk, so an unmoved counter shows the job was withdrawn.
+    const spent: Job = { op: 'dot_shared', args: [1024, 1, 2, 1024, 1, 2048, 4096, 8192, 0] };
+    let withdrawn = 0;
+    for (let attempt = 0; attempt < 50 && withdrawn === 0; attempt++) {
+      Atomics.store(counters, 0, 100);
+      expect(
+        t.run(
+          2,
+          () => spent,
+          () => {},
+        ),
+      ).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 20)); // a late helper would act by now
+      if (Atomics.load(counters, 0) === 100) withdrawn++;
+    }
+    expect(withdrawn).toBe(1);
+    t.close();
+  });
+
   it('reports a job that trapped in the helper, so the caller redoes the product', async () => {
     const t = await readyTeam();
     counters[1] = 0;
