@@ -1,13 +1,14 @@
-// Mutation testing of the reference and the trusted library against the specs and the kit's
-// tests: `npm run mutation`. Each surviving mutant is a change to solutions/ or src/ that no
-// law notices, so either a law is missing or the change is equivalent (see the README).
-// Not part of `npm run check`: it reruns the specs once per mutant and takes long on 2 cores.
+// Mutation testing of the reference against the specs: `npm run mutation` (about a minute).
+// Each surviving mutant is a change to solutions/ that no law notices, so either a law is
+// missing or the change is equivalent (docs/MUTATION.md). src/ is mutated against its own
+// tests by grader/mutation/stryker.src.mjs (`npm run mutation:src`), which starts from this.
+// Not part of `npm run check`: it reruns tests once per mutant.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
   plugins: ['@stryker-mutator/vitest-runner'],
   vitest: { configFile: 'grader/mutation/vitest.config.ts', related: false },
-  mutate: ['solutions/**/*.ts', 'src/**/*.ts'],
+  mutate: ['solutions/**/*.ts'],
   // only the tests that reach a mutant run against it
   coverageAnalysis: 'perTest',
   concurrency: 2,
