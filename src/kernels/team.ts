@@ -140,8 +140,6 @@ export class Team {
     local(jobFor(0));
     const ownShare = performance.now();
     const done = helpers.map((helper) => helper.finish()).every(Boolean);
-    const g = globalThis as unknown as { STATS?: number[][] };
-    (g.STATS ??= []).push([helpers.length, ownShare - start, performance.now() - ownShare]);
     const end = performance.now();
     if (end - ownShare > ownShare - start) this.busyUntil = end + BUSY_BACKOFF_MS;
     return done;
