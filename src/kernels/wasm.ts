@@ -140,15 +140,12 @@ function bind(wasm: Exports, memory: WasmMemory, makeTeam: () => Team | null): W
   const threads = (m: number, k: number, n: number) =>
     m * k * n >= PARALLEL_MIN_WORK ? (team()?.available() ?? 1) : 1;
 
+  // a job on this thread: the kernel its op names, with its arguments
+  const local = (job: Job) => (wasm[job.op] as (...args: number[]) => void)(...job.args);
+
   // Runs a shared kernel on `threads` threads (their rows counted at `next`), and alone again
   // if a helper failed: every row is then recomputed, to the same bits.
   const share = (threads: number, next: number, jobFor: (thread: number) => Job) => {
-    const local = (job: Job) =>
-      job.op === 'dot_shared'
-        ? wasm.dot_shared(...(job.args as Parameters<Exports['dot_shared']>))
-        : wasm.combine_columns_shared(
-            ...(job.args as Parameters<Exports['combine_columns_shared']>),
-          );
     const counter = new Int32Array(memory.buffer, next, 1);
     counter[0] = 0;
     if (threads > 1 && team()?.run(threads, jobFor, local)) return;
