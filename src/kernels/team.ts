@@ -14,7 +14,7 @@ import { Worker } from 'node:worker_threads';
 
 // the control block's slots and a job's states; team-worker.mjs uses the same numbers
 const [STATE, FAILED, READY, OP, ARGS] = [0, 1, 2, 3, 4];
-const [IDLE, POSTED, FINISHED] = [0, 1, 3]; // (2: RUNNING, set by the helper)
+const [IDLE, POSTED, RUNNING, FINISHED] = [0, 1, 2, 3]; // RUNNING: set by the helper
 const MAX_ARGS = 9;
 const OPS = { dot_shared: 1, combine_columns_shared: 2 } as const;
 
@@ -90,7 +90,7 @@ class Helper {
         this.stop();
         return false;
       }
-      if (waited > JOIN_SPIN_MS) Atomics.wait(this.ctrl, STATE, 2, JOIN_WAIT_MS);
+      if (waited > JOIN_SPIN_MS) Atomics.wait(this.ctrl, STATE, RUNNING, JOIN_WAIT_MS);
     }
     Atomics.store(this.ctrl, STATE, IDLE);
     return Atomics.load(this.ctrl, FAILED) === 0;
