@@ -52,6 +52,9 @@ export interface Grade {
   exercises: ExerciseGrade[];
 }
 
+/** A law that ran and did not pass; laws a filtered run left out are not failures. */
+export const unmet = (test: TestGrade): boolean => test.status !== 'passed' && !test.skipped;
+
 /** A law whose message is the stub's TODO: not attempted yet, so no mistake to name. */
 export const atTodo = (test: TestGrade): boolean => /^not implemented yet/.test(test.message ?? '');
 

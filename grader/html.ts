@@ -4,7 +4,7 @@
 // can come from student code (an error message is theirs), so all of it is escaped.
 import fs from 'node:fs';
 import path from 'node:path';
-import { notStarted, type ExerciseGrade, type Grade, type TestGrade } from './grade.ts';
+import { notStarted, unmet, type ExerciseGrade, type Grade, type TestGrade } from './grade.ts';
 
 export const FIGURES_DIR = 'figures';
 export const FIGURES_MANIFEST = 'figures.json';
@@ -37,8 +37,6 @@ export function escapeHtml(value: unknown): string {
   return String(value ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }
 const h = escapeHtml;
-
-const unmet = (t: TestGrade) => t.status !== 'passed' && !t.skipped;
 
 function readJson<T>(file: string): T | undefined {
   if (!fs.existsSync(file)) return undefined;

@@ -1,6 +1,6 @@
 // The terminal view of a grade: one row per exercise, then the first failure of each
 // unfinished exercise in full (law, counterexample, hint, book section, rerun command).
-import { notStarted, type ExerciseGrade, type Grade, type TestGrade } from './grade.ts';
+import { notStarted, unmet, type ExerciseGrade, type Grade, type TestGrade } from './grade.ts';
 
 const useColor = process.stdout.isTTY && !process.env.NO_COLOR;
 const paint = (code: number) => (text: string) => (useColor ? `\x1b[${code}m${text}\x1b[0m` : text);
@@ -80,11 +80,6 @@ function details(exercise: ExerciseGrade, consoleLines: string[] | undefined): s
   if (consoleLines?.length)
     lines.push(dim('  your console output:'), ...consoleLines.map((l) => dim(`    ${l}`)));
   return lines;
-}
-
-/** A law that ran and did not pass; laws a filtered run left out are not failures. */
-function unmet(test: TestGrade): boolean {
-  return test.status !== 'passed' && !test.skipped;
 }
 
 function indent(text: string): string[] {

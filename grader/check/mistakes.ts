@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Grade } from '../grade.ts';
+import { unmet, type Grade } from '../grade.ts';
 import type { StepResult } from './run.ts';
 
 export interface Mistake {
@@ -71,7 +71,7 @@ function judge(m: Mistake, grade: Grade | undefined): string {
   if (law.status === 'passed') return `was not caught by: ${m.caughtBy}`;
   // what the terminal shows as advice (grader/print.ts): the diagnosis, else the first unmet
   // law's hint
-  const firstUnmet = exercise.tests.find((t) => t.status !== 'passed' && !t.skipped);
+  const firstUnmet = exercise.tests.find(unmet);
   const shown = exercise.diagnosis ?? firstUnmet?.hint ?? '';
   if (m.diagnosis && !shown.includes(m.diagnosis)) {
     return `should be diagnosed as "${m.diagnosis}", the report said: ${exercise.diagnosis ?? '(no diagnosis)'}`;
