@@ -19,9 +19,11 @@ const kernels = new Instance(module, { env: { memory } }).exports;
 const ctrl = new Int32Array(control);
 Atomics.store(ctrl, READY, 1);
 
-// Sleep until a job is posted. Polling instead would answer sooner, but on this kit's 2-core
-// machine a polling thread slowed the other one's copies sixfold; the products worth sharing
-// take milliseconds, so the wake-up's ~0.1 ms does not matter.
+// Sleep until a job is posted. Polling would answer sooner, but it burns a core while training
+// does everything else, and on a busy machine it takes that core from the caller. Polling did
+// not make the 0.2 ms training products worth sharing either: measured on an idle machine, they
+// took as long on two threads as on one. The products worth sharing take milliseconds, so the
+// wake-up's ~0.1 ms does not matter.
 for (;;) {
   for (let state; (state = Atomics.load(ctrl, STATE)) !== POSTED;) Atomics.wait(ctrl, STATE, state);
   // the caller may have finished the whole product and withdrawn the job meanwhile
