@@ -1,5 +1,5 @@
 // The bench's closing table: one row per measurement, TS beside NumPy and their ratio.
-export type Unit = 's' | 'ms' | 'acc';
+export type Unit = 's' | 'ms' | 'µs' | 'acc';
 export type Row = [label: string, ts: number, peer: number | undefined, unit: Unit];
 
 const fmt = (v: number | undefined, unit: Unit) =>
@@ -7,7 +7,7 @@ const fmt = (v: number | undefined, unit: Unit) =>
     ? '-'
     : unit === 'acc'
       ? `${(100 * v).toFixed(2)}%`
-      : v.toFixed(unit === 'ms' ? 3 : 2);
+      : v.toFixed({ s: 2, ms: 3, µs: 0 }[unit]);
 
 export function printTable(rows: Row[]): void {
   const head: string[] = ['', 'TS', 'NumPy', 'TS / NumPy'];
