@@ -1,5 +1,5 @@
 // The book's common/functions.py: activations, softmax and the cross-entropy loss.
-import { NDArray, formatShape } from './ndarray.ts';
+import { NDArray, formatShape, uninitialized } from './ndarray.ts';
 import { map } from './ops.ts';
 import { fastExp } from './kernels/exp.ts';
 
@@ -8,7 +8,7 @@ const DELTA = 1e-7; // keeps log(y) finite when y = 0, as the book's cross_entro
 /** 1 / (1 + e^(−x)), elementwise. */
 export function sigmoid(x: NDArray): NDArray {
   const X = x.data;
-  const out = new Float64Array(X.length);
+  const out = uninitialized(X.length);
   for (let i = 0; i < X.length; i++) out[i] = 1 / (1 + fastExp(-X[i]));
   return new NDArray(out, x.shape);
 }
@@ -16,7 +16,7 @@ export function sigmoid(x: NDArray): NDArray {
 /** The derivative of sigmoid at the pre-activation x: sigmoid(x)·(1 − sigmoid(x)). */
 export function sigmoidGrad(x: NDArray): NDArray {
   const X = x.data;
-  const out = new Float64Array(X.length);
+  const out = uninitialized(X.length);
   for (let i = 0; i < X.length; i++) {
     const s = 1 / (1 + fastExp(-X[i]));
     out[i] = (1 - s) * s;
@@ -43,7 +43,7 @@ export function softmax(x: NDArray): NDArray {
   if (x.ndim === 0) throw new Error('softmax: expects a 1-D or 2-D array, got shape ()');
   const k = x.shape[x.ndim - 1];
   const X = x.data;
-  const out = new Float64Array(X.length);
+  const out = uninitialized(X.length);
   for (let start = 0; start < X.length; start += k) {
     const end = start + k;
     let m = -Infinity;

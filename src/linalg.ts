@@ -7,7 +7,7 @@
 //
 // Both skip zero entries of the left operand (80% of MNIST pixels), so 0·∞ and 0·NaN
 // contribute 0 here where BLAS would give NaN.
-import { NDArray, formatShape } from './ndarray.ts';
+import { NDArray, formatShape, uninitialized } from './ndarray.ts';
 import { jsDot, jsDotNT, jsDotTN, rowDot } from './kernels/js.ts';
 import { wasmKernels } from './kernels/wasm.ts';
 
@@ -28,7 +28,7 @@ function mismatch(op: string, a: NDArray, b: NDArray): Error {
 // the output buffer: `out` if given (checked), else a fresh array
 function output(op: string, shape: number[], a: NDArray, b: NDArray, out?: NDArray): NDArray {
   if (out === undefined) {
-    return new NDArray(new Float64Array(shape.reduce((p, d) => p * d, 1)), shape);
+    return new NDArray(uninitialized(shape.reduce((p, d) => p * d, 1)), shape);
   }
   if (out.shape.length !== shape.length || out.shape.some((d, i) => d !== shape[i])) {
     throw new Error(

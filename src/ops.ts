@@ -1,6 +1,6 @@
 // Elementwise arithmetic with numpy's broadcasting, and reductions along an axis.
 // Every function returns a new array; none modifies its inputs.
-import { NDArray, formatShape, sameShape, shapeSize } from './ndarray.ts';
+import { NDArray, formatShape, sameShape, shapeSize, uninitialized } from './ndarray.ts';
 import { addLoops, divLoops, mulLoops, subLoops, type BinaryLoops } from './kernels/elementwise.ts';
 
 type Operand = NDArray | number;
@@ -78,7 +78,7 @@ const isRowOf = (a: NDArray, b: NDArray) =>
 
 // a new array of `like`'s shape, filled by `loop`
 function fresh(like: NDArray, loop: (out: Float64Array) => void): NDArray {
-  const out = new Float64Array(like.size);
+  const out = uninitialized(like.size);
   loop(out);
   return new NDArray(out, like.shape);
 }
