@@ -202,8 +202,8 @@ const allocUnsafeSlow = Buffer.allocUnsafeSlow;
 
 /**
  * `size` elements holding whatever the memory held, as numpy's `empty`: only for an output
- * its maker writes in full. Skipping the zeroing takes about 5% off a training step
- * (`npm run bench:step`: 25–45 µs for a batch's 627 kB). Never pooled (allocUnsafe would be),
+ * its maker writes in full. Skipping the zeroing takes about 3% off a training step
+ * (`npm run bench:step`; 25–45 µs for a batch's 627 kB). Never pooled (allocUnsafe would be),
  * so each array keeps a buffer of its own, which linalg's aliasing check relies on.
  */
 export function uninitialized(size: number): Float64Array {
