@@ -15,9 +15,25 @@ import { wasmKernels } from './kernels/wasm.ts';
 // wasm is 2× faster at 8·8·8 = 512 (3–4× from 16·16·16 up)
 const WASM_MIN_WORK = 512;
 
-// whether a product of m·k·n multiply-adds goes to wasm (which may still decline a huge one)
-const useWasm = (m: number, k: number, n: number) =>
-  wasmKernels !== null && m * k * n >= WASM_MIN_WORK;
+// the wasm kernels for a product of m·k·n multiply-adds, or null for the JS loops (wasm may
+// still decline a huge one, and is null where it did not load)
+const kernelsFor = (m: number, k: number, n: number) =>
+  m * k * n >= WASM_MIN_WORK ? wasmKernels : null;
+
+// products of dot, dotTN and dotNT computed by the JS loops since load (productPaths)
+let jsProducts = 0;
+
+/**
+ * How many products dot, dotTN and dotNT have computed on each path since load: `js` on the
+ * JS loops, `wasm` on the WebAssembly kernels, and `shared`, of those, split between threads.
+ * The paths give the same values to rounding, so only these counts show that the policy holds
+ * (big products on wasm, 3–4× faster; the biggest shared). `wasm` and `shared` are the
+ * kernels' own counts, so they include products asked of `wasmKernels` directly (bench).
+ */
+export function productPaths(): { js: number; wasm: number; shared: number } {
+  const counts = wasmKernels?.counts();
+  return { js: jsProducts, wasm: counts?.products ?? 0, shared: counts?.shared ?? 0 };
+}
 
 function mismatch(op: string, a: NDArray, b: NDArray): Error {
   return new Error(
@@ -56,11 +72,13 @@ export function dot(a: NDArray, b: NDArray, out?: NDArray): NDArray {
   const C = output('dot', shape, a, b, out);
   if (b.ndim === 1) {
     for (let i = 0; i < m; i++) C.data[i] = rowDot(a.data, i * k, b.data, 0, k);
+    jsProducts++;
     return C;
   }
   const n = b.shape[1];
-  if (!(useWasm(m, k, n) && wasmKernels?.dot(a.data, b.data, C.data, m, k, n))) {
+  if (!kernelsFor(m, k, n)?.dot(a.data, b.data, C.data, m, k, n)) {
     jsDot(a.data, b.data, C.data, m, k, n);
+    jsProducts++;
   }
   return C;
 }
@@ -71,8 +89,9 @@ export function dotTN(a: NDArray, b: NDArray, out?: NDArray): NDArray {
   const [k, m] = a.shape;
   const n = b.shape[1];
   const C = output('dotTN', [m, n], a, b, out);
-  if (!(useWasm(m, k, n) && wasmKernels?.dotTN(a.data, b.data, C.data, k, m, n))) {
+  if (!kernelsFor(m, k, n)?.dotTN(a.data, b.data, C.data, k, m, n)) {
     jsDotTN(a.data, b.data, C.data, k, m, n);
+    jsProducts++;
   }
   return C;
 }
@@ -83,8 +102,9 @@ export function dotNT(a: NDArray, b: NDArray, out?: NDArray): NDArray {
   const [m, k] = a.shape;
   const n = b.shape[0];
   const C = output('dotNT', [m, n], a, b, out);
-  if (!(useWasm(m, k, n) && wasmKernels?.dotNT(a.data, b.data, C.data, m, k, n))) {
+  if (!kernelsFor(m, k, n)?.dotNT(a.data, b.data, C.data, m, k, n)) {
     jsDotNT(a.data, b.data, C.data, m, k, n);
+    jsProducts++;
   }
   return C;
 }

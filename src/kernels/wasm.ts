@@ -59,6 +59,11 @@ export interface WasmKernels {
   ): boolean;
   /** How many threads a big product would use now: 1 until a helper thread is ready. */
   threadsReady(): number;
+  /**
+   * How many products these kernels computed since load (a declined one is not theirs), and
+   * how many of them were shared between threads. linalg's productPaths reports them.
+   */
+  counts(): { products: number; shared: number };
   /** Stops the helper threads; products then run on the calling thread alone. */
   close(): void;
 }
@@ -123,6 +128,7 @@ function bind(wasm: Exports, memory: WasmMemory, makeTeam: () => Team | null): W
   // made at the first big product, so that a bad DLFS_THREADS is reported where it is used
   let madeTeam: Team | null | undefined;
   const team = () => (madeTeam ??= makeTeam());
+  const tally = { products: 0, shared: 0 }; // what counts() reports
   // grows the memory to `bytes` if needed and allowed; growing detaches old views, so callers
   // view after
   const reserve = (bytes: number): boolean => {
@@ -148,7 +154,10 @@ function bind(wasm: Exports, memory: WasmMemory, makeTeam: () => Team | null): W
   const share = (threads: number, next: number, jobFor: (thread: number) => Job) => {
     const counter = new Int32Array(memory.buffer, next, 1);
     counter[0] = 0;
-    if (threads > 1 && team()?.run(threads, jobFor, local)) return;
+    if (threads > 1 && team()?.run(threads, jobFor, local)) {
+      tally.shared++;
+      return;
+    }
     counter[0] = 0;
     local(jobFor(0));
   };
@@ -180,6 +189,7 @@ function bind(wasm: Exports, memory: WasmMemory, makeTeam: () => Team | null): W
       put(offsets[1], B);
       dotInPlace(offsets, m, k, n, parts);
       take(C, offsets[2]);
+      tally.products++;
       return true;
     },
     dotNT(A, B, C, m, k, n) {
@@ -192,6 +202,7 @@ function bind(wasm: Exports, memory: WasmMemory, makeTeam: () => Team | null): W
       for (let j = 0; j < n; j++) for (let p = 0; p < k; p++) bT[p * n + j] = B[j * k + p];
       dotInPlace(offsets, m, k, n, parts);
       take(C, offsets[2]);
+      tally.products++;
       return true;
     },
     dotTN(A, B, C, k, m, n) {
@@ -215,9 +226,11 @@ function bind(wasm: Exports, memory: WasmMemory, makeTeam: () => Team | null): W
       const args = [c, n, rows, vals, counts, k, m, next];
       share(threads(m, k, n), next, () => ({ op: 'combine_columns_shared', args }));
       take(C, c);
+      tally.products++;
       return true;
     },
     threadsReady: () => team()?.available() ?? 1,
+    counts: () => ({ ...tally }),
     close: () => team()?.close(),
   };
 }

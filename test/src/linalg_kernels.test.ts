@@ -74,6 +74,23 @@ describe('the WebAssembly SIMD kernels', () => {
     );
   });
 
+  it('read nothing an earlier call left: in any sequence of products, each is right', () => {
+    // every call copies its operands into the same memory: none may read what the last left
+    const callArb = fc.tuple(fc.constantFrom('dot', 'dotTN', 'dotNT'), productArb);
+    fc.assert(
+      fc.property(fc.array(callArb, { minLength: 2, maxLength: 4 }), (calls) => {
+        for (const [op, [a, b, [m, k, n]]] of calls) {
+          const { value, tol } = naive(a.data, b.data, m, k, n);
+          const C = new Float64Array(m * n).fill(NaN);
+          if (op === 'dot') kernels.dot(a.data, b.data, C, m, k, n);
+          if (op === 'dotTN') kernels.dotTN(transpose(a).data, b.data, C, k, m, n);
+          if (op === 'dotNT') kernels.dotNT(a.data, transpose(b).data, C, m, k, n);
+          expectClose(C, value, tol);
+        }
+      }),
+    );
+  });
+
   it('agree with the JS loops on a batch of the book’s shapes: (100, 784)·(784, 50)', () => {
     // MNIST-like: 80% zeros, the rest in [0, 1); weights N(0, 1)-like in [−3, 3]
     const x = Float64Array.from({ length: 100 * 784 }, (_, i) =>
