@@ -1,6 +1,7 @@
-// Mutation testing of the reference against the specs: `npm run mutation` (about a minute).
-// Each surviving mutant is a change to solutions/ that no law notices, so either a law is
-// missing or the change is equivalent (docs/MUTATION.md). src/ is mutated against its own
+// Mutation testing of the reference against the specs: `npm run mutation:solutions` (about a
+// minute), the first part of `npm run mutation`. Each surviving mutant is a change to solutions/
+// that no law notices, so either a law is missing or the change is equivalent, listed with its
+// reason in grader/mutation/equivalent.json (docs/MUTATION.md). src/ is mutated against its own
 // tests by grader/mutation/stryker.src.mjs (`npm run mutation:src`), which starts from this.
 // Not part of `npm run check`: it reruns tests once per mutant.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
@@ -11,7 +12,8 @@ export default {
   mutate: ['solutions/**/*.ts'],
   // only the tests that reach a mutant run against it
   coverageAnalysis: 'perTest',
-  concurrency: 2,
+  // test runners side by side: this kit's 2 cores; MUTATION_CONCURRENCY=1 leaves one free
+  concurrency: Number(process.env.MUTATION_CONCURRENCY) || 2,
   incremental: true,
   incrementalFile: 'reports/stryker-incremental.json',
   // a mutant that loops forever is stopped by the law guard (10 s) before this

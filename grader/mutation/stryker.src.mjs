@@ -2,7 +2,8 @@
 // `npm run mutation:src`. The root stryker.config.mjs grades solutions/ against the specs;
 // this one shares its settings but keeps its own incremental file and reports, so either
 // run can resume without disturbing the other. A survivor is a change to src/ that no unit
-// test notices: kill it with a test, or list it as equivalent in docs/MUTATION.md.
+// test notices: kill it with a test, or list it in grader/mutation/equivalent.json with the
+// reason no test can (`npm run mutation:summary` fails on a survivor that is not listed).
 import base from '../../stryker.config.mjs';
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
