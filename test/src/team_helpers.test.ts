@@ -42,19 +42,31 @@ describe('a team driven directly', () => {
     return t;
   }
 
+  // A (m, k)·(k, n) product laid out from 64 KiB on, as a dot_shared job whose rows are
+  // counted at counters[slot] (reset here), with views of its operands and result
+  function productJob(m: number, k: number, n: number, slot: number) {
+    const [a, b, c] = [65536, 65536 + 8 * m * k, 65536 + 8 * m * k + 8 * k * n];
+    const lists = c + 8 * m * n;
+    counters[slot] = 0;
+    const args = [a, m, k, b, n, c, lists, lists + 4 * k, counters.BYTES_PER_ELEMENT * slot];
+    return {
+      job: { op: 'dot_shared', args } as Job,
+      A: new Float64Array(memory.buffer, a, m * k),
+      B: new Float64Array(memory.buffer, b, k * n),
+      C: new Float64Array(memory.buffer, c, m * n),
+    };
+  }
+
   it('a helper given every row computes the product the caller would, bit for bit', async () => {
     const t = await readyTeam();
     const { x, W1 } = bookOperands();
     // A = 1000 digits, B = W1, in this memory; the caller's share only waits for the helper
     // to begin, so the helper does every row
     const [m, k, n] = [ROWS, 784, 50];
-    const [a, b, c] = [65536, 65536 + 8 * m * k, 65536 + 8 * m * k + 8 * k * n];
-    const lists = c + 8 * m * n;
-    new Float64Array(memory.buffer, a, m * k).set(x);
-    new Float64Array(memory.buffer, b, k * n).set(W1);
-    const C = new Float64Array(memory.buffer, c, m * n).fill(NaN);
-    counters[3] = 0;
-    const job: Job = { op: 'dot_shared', args: [a, m, k, b, n, c, lists, lists + 4 * k, 12] };
+    const { job, A, B, C } = productJob(m, k, n, 3);
+    A.set(x);
+    B.set(W1);
+    C.fill(NaN);
     expect(t.run(2, () => job, whenHelperStarted(3))).toBe(true);
     const expected = new Float64Array(m * n);
     alone.dot(x, W1, expected, m, k, n);
@@ -105,12 +117,9 @@ describe('a team driven directly', () => {
     const t = await readyTeam(50);
     // a long product for the helper (2000×784 by 784×500), while the caller's share waits
     // until the helper has begun and then ends its thread: the job can never finish
-    const [m, k, n] = [2000, 784, 500];
-    const [a, b, c] = [65536, 65536 + 8 * m * k, 65536 + 8 * m * k + 8 * k * n];
-    const lists = c + 8 * m * n;
-    new Float64Array(memory.buffer, a, m * k).fill(1);
-    counters[2] = 0;
-    const long: Job = { op: 'dot_shared', args: [a, m, k, b, n, c, lists, lists + 4 * k, 8] };
+    const m = 2000;
+    const { job: long, A } = productJob(m, 784, 500, 2);
+    A.fill(1);
     const start = performance.now();
     expect(
       t.run(
@@ -126,12 +135,9 @@ describe('a team driven directly', () => {
   it('stops a helper past the deadline: its thread ends, and it no longer counts', async () => {
     const t = await readyTeam(50);
     // the long product above (about 0.2 s alone), with nothing to stop it but the deadline
-    const [m, k, n] = [2000, 784, 500];
-    const [a, b, c] = [65536, 65536 + 8 * m * k, 65536 + 8 * m * k + 8 * k * n];
-    const lists = c + 8 * m * n;
-    new Float64Array(memory.buffer, a, m * k).fill(1);
-    counters[2] = 0;
-    const long: Job = { op: 'dot_shared', args: [a, m, k, b, n, c, lists, lists + 4 * k, 8] };
+    const m = 2000;
+    const { job: long, A } = productJob(m, 784, 500, 2);
+    A.fill(1);
     expect(t.run(2, () => long, whenHelperStarted(2))).toBe(false);
     await sleep(200); // the thread ends, and says so
     const taken = Atomics.load(counters, 2);
@@ -147,12 +153,9 @@ describe('a team driven directly', () => {
     const t = await readyTeam();
     // the helper does every row of the long product (about 0.2 s) while the caller, its own
     // share done, waits: asleep, the process keeps one core busy (the helper's), not two
-    const [m, k, n] = [2000, 784, 500];
-    const [a, b, c] = [65536, 65536 + 8 * m * k, 65536 + 8 * m * k + 8 * k * n];
-    const lists = c + 8 * m * n;
-    new Float64Array(memory.buffer, a, m * k).fill(1);
-    counters[2] = 0;
-    const long: Job = { op: 'dot_shared', args: [a, m, k, b, n, c, lists, lists + 4 * k, 8] };
+    const m = 2000;
+    const { job: long, A } = productJob(m, 784, 500, 2);
+    A.fill(1);
     const [cpu, start] = [process.cpuUsage(), performance.now()];
     expect(t.run(2, () => long, whenHelperStarted(2))).toBe(true);
     const { user, system } = process.cpuUsage(cpu);
@@ -194,12 +197,8 @@ describe('a team driven directly', () => {
     // the helper does every row of a dense (1000, 784)·(784, 300) product (235M multiply-adds,
     // about 60 ms) while the caller's share ends once the helper has begun: the caller waits
     // far longer than it worked, which is how a busy machine shows (team.ts)
-    const [m, k, n] = [ROWS, 784, 300];
-    const [a, b, c] = [65536, 65536 + 8 * m * k, 65536 + 8 * m * k + 8 * k * n];
-    const lists = c + 8 * m * n;
-    new Float64Array(memory.buffer, a, m * k).fill(1);
-    counters[4] = 0;
-    const long: Job = { op: 'dot_shared', args: [a, m, k, b, n, c, lists, lists + 4 * k, 16] };
+    const { job: long, A } = productJob(ROWS, 784, 300, 4);
+    A.fill(1);
     expect(t.run(2, () => long, whenHelperStarted(4))).toBe(true);
     expect(t.available()).toBe(1);
     await sleep(600); // past team.ts's BUSY_BACKOFF_MS, 500 ms: it tries again
