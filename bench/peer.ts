@@ -49,9 +49,8 @@ export interface PeerRun {
   numgrad_full_784x50x10_b100?: { extrapolated_s_per_gradient: number; measured_full_s?: number };
 }
 
-/** Runs one peer child; `extra` adds flags such as --train-only. Returns its RESULT_JSON. */
-export function runPeer(py: Python, root: string, extra: string[]): PeerResult {
-  const args = [PEER_SCRIPT, '--child', '--act', 'sigmoid', ...extra];
+/** Runs a Python script of the bench on one BLAS thread and returns its RESULT_JSON line. */
+export function runPython<T>(py: Python, root: string, args: string[]): T {
   const env = { ...process.env, ...py.env, OPENBLAS_NUM_THREADS: '1' };
   const run = spawnSync(py.exe, args, {
     cwd: root,
@@ -64,7 +63,12 @@ export function runPeer(py: Python, root: string, extra: string[]): PeerResult {
     const why = run.error?.message ?? run.stderr?.trim().split('\n').slice(-3).join('\n');
     throw new Error(`${py.exe} ${args.join(' ')} failed: ${why}`);
   }
-  return JSON.parse(line.slice('RESULT_JSON '.length)) as PeerResult;
+  return JSON.parse(line.slice('RESULT_JSON '.length)) as T;
+}
+
+/** Runs one peer child; `extra` adds flags such as --train-only. Returns its RESULT_JSON. */
+export function runPeer(py: Python, root: string, extra: string[]): PeerResult {
+  return runPython(py, root, [PEER_SCRIPT, '--child', '--act', 'sigmoid', ...extra]);
 }
 
 /** 'OpenBLAS', 'reference BLAS' (netlib, no fair race) or the mapped library names. */

@@ -3,7 +3,6 @@
 // timed over 3000 steps after 300 of warm-up: ours with the library calls of solutions/06 and
 // 07 on one thread, the peer's by bench/step.py. The timers themselves cost a little on both
 // sides, so the totals run above `npm run bench`'s. Prints a table of µs per step.
-import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import {
   add,
@@ -24,7 +23,7 @@ import {
   takeRows,
   zeros,
 } from '../src/index.ts';
-import { findPython, INSTALL_HINT } from './peer.ts';
+import { findPython, INSTALL_HINT, runPython } from './peer.ts';
 import { printTable, type Row } from './table.ts';
 
 process.env.DLFS_THREADS = '1'; // as the peer's one BLAS thread (read when a product is shared)
@@ -82,14 +81,11 @@ function ourStep(): Record<string, number> {
 function peerStep(): Record<string, number> | string {
   const python = findPython();
   if (python === undefined) return INSTALL_HINT;
-  const run = spawnSync(python.exe, ['bench/step.py'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, ...python.env },
-  });
-  const line = run.stdout?.split('\n').find((l) => l.startsWith('RESULT_JSON '));
-  if (run.status !== 0 || line === undefined) return `bench/step.py failed: ${run.stderr}`;
-  return JSON.parse(line.slice('RESULT_JSON '.length)) as Record<string, number>;
+  try {
+    return runPython<Record<string, number>>(python, ROOT, ['bench/step.py']);
+  } catch (error) {
+    return (error as Error).message;
+  }
 }
 
 console.error(`[bench:step] timing ${STEPS} steps here, then in the NumPy peer ...`);
