@@ -10,7 +10,7 @@ import { readSettings } from './grader/settings.mjs';
 
 const root = import.meta.dirname;
 const { impl } = readSettings();
-// Batch grading (grader/batch.ts) grades a copy of a submission's exercises/ that sits beside a
+// Batch grading (instructor/batch/index.ts) grades a copy of a submission's exercises/ that sits beside a
 // link to src/; DLFS_IMPL_DIR names that copy. Internal: students and instructors use IMPL.
 const tree = process.env.DLFS_IMPL_DIR
   ? path.resolve(process.env.DLFS_IMPL_DIR)
@@ -35,7 +35,7 @@ const GRADE_EXEC_ARGV = [
   `--max-old-space-size=${GRADE_HEAP_MB}`,
   '--disallow-code-generation-from-strings',
   // lets setup.ts hide vitest's API global from the student's file (see preload.mjs)
-  `--import=${pathToFileURL(path.join(root, 'spec/support/preload.mjs')).href}`,
+  `--import=${pathToFileURL(path.join(root, 'grader/sandbox/preload.mjs')).href}`,
 ];
 
 export default defineConfig({
@@ -55,9 +55,9 @@ export default defineConfig({
         },
         test: {
           name: 'grade',
-          // spec-hidden/ holds an instructor's hidden laws; a student release has no such folder
-          include: ['spec/[0-9][0-9]_*.spec.ts', 'spec-hidden/[0-9][0-9]_*.hidden.spec.ts'],
-          setupFiles: ['spec/support/setup.ts'],
+          // instructor/hidden/ holds an instructor's hidden laws; a student release has no such folder
+          include: ['spec/[0-9][0-9]_*.spec.ts', 'instructor/hidden/[0-9][0-9]_*.hidden.spec.ts'],
+          setupFiles: ['grader/sandbox/setup.ts'],
           execArgv: GRADE_EXEC_ARGV,
           // spec files already run side by side, one process each: src/'s products stay on
           // their one thread (no helper threads, src/kernels/team.ts)
@@ -69,9 +69,9 @@ export default defineConfig({
       {
         test: {
           name: 'kit',
-          include: ['test/**/*.test.ts'],
+          include: ['maintainers/tests/**/*.test.ts'],
           testTimeout: 60_000,
-          // test files run side by side too; test/src/team.test.ts asks for its threads itself
+          // test files run side by side too; maintainers/tests/src/team.test.ts asks for its threads itself
           env: { DLFS_THREADS: '1' },
         },
       },

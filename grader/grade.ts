@@ -27,7 +27,7 @@ export interface TestGrade extends Outcome {
   points: number;
   maxPoints: number;
   hint?: string;
-  /** An instructor's law from spec-hidden/ (Gradescope shows it once grades are published). */
+  /** An instructor's law from instructor/hidden/ (Gradescope shows it once grades are published). */
   hidden?: boolean;
 }
 
@@ -112,7 +112,7 @@ export function buildGrade(
 }
 
 /**
- * One exercise's results from its spec file and its hidden spec file (spec-hidden/): the
+ * One exercise's results from its spec file and its hidden spec file (instructor/hidden/): the
  * laws of both, and the first file's failure to load, which the other file's laws then keep.
  */
 export function mergeResults(a: ModuleResult, b: ModuleResult): ModuleResult {

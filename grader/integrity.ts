@@ -19,7 +19,7 @@ export const CHECKSUM_FILE = 'grader/checksums.json';
  */
 export const GRADED_PATHS = [
   'spec',
-  'spec-hidden',
+  'instructor/hidden',
   'grader',
   'src',
   'vitest.config.ts',

@@ -60,7 +60,7 @@ export default class GradeReporter implements Reporter {
     for (const module of modules) {
       const id = exerciseIdOf(module.moduleId);
       if (!id) continue;
-      // an exercise's hidden spec (spec-hidden/) adds its laws to those of its spec
+      // an exercise's hidden spec (instructor/hidden/) adds its laws to those of its spec
       const result = readModule(module, watchdogNote(module.moduleId));
       const earlier = results.get(id);
       results.set(id, earlier ? mergeResults(earlier, result) : result);
@@ -86,12 +86,12 @@ export default class GradeReporter implements Reporter {
   }
 }
 
-/** 'spec/02_numerical_diff.spec.ts' or 'spec-hidden/02_numerical_diff.hidden.spec.ts' → '02_numerical_diff'. */
+/** 'spec/02_numerical_diff.spec.ts' or 'instructor/hidden/02_numerical_diff.hidden.spec.ts' → '02_numerical_diff'. */
 export function exerciseIdOf(file: string): string | undefined {
   return /(?:^|[/\\])(\d\d_[a-z0-9_]+)(?:\.hidden)?\.spec\.ts$/.exec(file)?.[1];
 }
 
-/** Set when the watchdog had to stop this spec file's process (see spec/support/watchdog.ts). */
+/** Set when the watchdog had to stop this spec file's process (see grader/sandbox/watchdog.ts). */
 function watchdogNote(specFile: string): string | undefined {
   const note = path.join(REPORT_DIR, '.watchdog', `${path.basename(specFile)}.json`);
   if (!existsSync(note) || readFileSync(note, 'utf8') === '') return undefined;

@@ -15,8 +15,8 @@ import {
   expectThrows,
   type Tolerance,
 } from './support/close.ts';
-import { exercise, forAll } from './support/harness.ts';
-import { fail } from './support/law-error.ts';
+import { exercise, forAll } from '../grader/harness.ts';
+import { fail } from '../grader/law-error.ts';
 // the code under test loads last, after the spec's own modules have captured pristine built-ins
 import { crossEntropyError, meanSquaredError } from '@impl/01_loss_functions';
 

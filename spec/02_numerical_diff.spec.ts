@@ -3,8 +3,8 @@ import fc from 'fast-check';
 import { realArb } from './support/arbitraries.ts';
 import { asNumber, expectClose, type Tolerance } from './support/close.ts';
 import { formatNumber } from './support/format.ts';
-import { exercise, forAll } from './support/harness.ts';
-import { fail } from './support/law-error.ts';
+import { exercise, forAll } from '../grader/harness.ts';
+import { fail } from '../grader/law-error.ts';
 import { thirdDerivativeBound, univariateExprArb, X_RANGE } from './support/symbolic.ts';
 // the code under test loads last, after the spec's own modules have captured pristine built-ins
 import { numericalDiff } from '@impl/02_numerical_diff';

@@ -10,8 +10,8 @@ import {
 import { ndarrayArb, realArb, shapeArb } from './support/arbitraries.ts';
 import { asArray, expectClose, expectIdentical, type Tolerance } from './support/close.ts';
 import { format, formatNumber } from './support/format.ts';
-import { exercise, forAll, settings } from './support/harness.ts';
-import { fail } from './support/law-error.ts';
+import { exercise, forAll, settings } from '../grader/harness.ts';
+import { fail } from '../grader/law-error.ts';
 import { multivariateExprArb, thirdDerivativeBound, X_RANGE } from './support/symbolic.ts';
 // the code under test loads last, after the spec's own modules have captured pristine built-ins
 import { numericalGradient } from '@impl/03_numerical_gradient';

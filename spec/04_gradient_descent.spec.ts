@@ -4,8 +4,8 @@ import { array, NDArray } from '../src/index.ts';
 import { ndarrayArb, realArb, shapeArb } from './support/arbitraries.ts';
 import { asArray, expectClose, expectIdentical, type Tolerance } from './support/close.ts';
 import { format, formatNumber } from './support/format.ts';
-import { exercise, forAll } from './support/harness.ts';
-import { fail } from './support/law-error.ts';
+import { exercise, forAll } from '../grader/harness.ts';
+import { fail } from '../grader/law-error.ts';
 // the code under test loads last, after the spec's own modules have captured pristine built-ins
 import { gradientDescent } from '@impl/04_gradient_descent';
 

@@ -4,8 +4,8 @@ import fc from 'fast-check';
 import { array, createRng, NDArray, numericalGradient } from '../src/index.ts';
 import { labelsArb, matrixArb, oneHot, realArb } from './support/arbitraries.ts';
 import { asArray, asNumber, expectClose, type Tolerance } from './support/close.ts';
-import { exercise, forAll, settings } from './support/harness.ts';
-import { fail } from './support/law-error.ts';
+import { exercise, forAll, settings } from '../grader/harness.ts';
+import { fail } from '../grader/law-error.ts';
 import { expectStandardNormal } from './support/normal-sample.ts';
 // the code under test loads last, after the spec's own modules have captured pristine built-ins
 import { SimpleNet } from '@impl/05_simple_net';

@@ -5,9 +5,9 @@ import { argmax, createRng, crossEntropyError, NDArray } from '../src/index.ts';
 import { labelsArb, matrixArb, oneHot } from './support/arbitraries.ts';
 import { asArray, asNumber, expectClose, type Tolerance } from './support/close.ts';
 import { formatNumber } from './support/format.ts';
-import { LAW_TIME_LIMIT_MS } from './support/guard.ts';
-import { exercise, forAll, settings } from './support/harness.ts';
-import { fail } from './support/law-error.ts';
+import { LAW_TIME_LIMIT_MS } from '../grader/sandbox/guard.ts';
+import { exercise, forAll, settings } from '../grader/harness.ts';
+import { fail } from '../grader/law-error.ts';
 import { expectStandardNormal } from './support/normal-sample.ts';
 import { exactGradient, forward, type TrustedParams } from './support/trusted-net.ts';
 // the code under test loads last, after the spec's own modules have captured pristine built-ins

@@ -5,8 +5,8 @@ import { createRng, loadMnist, NDArray, takeRows } from '../src/index.ts';
 import { realArb } from './support/arbitraries.ts';
 import { asArray } from './support/close.ts';
 import { formatNumber } from './support/format.ts';
-import { exercise, forAll, settings } from './support/harness.ts';
-import { fail } from './support/law-error.ts';
+import { exercise, forAll, settings } from '../grader/harness.ts';
+import { fail } from '../grader/law-error.ts';
 import { SpyNetwork, spyData, type Snapshot, type SpyCall } from './support/spy-network.ts';
 import { TrustedTwoLayerNet } from './support/trusted-net.ts';
 // the code under test loads last, after the spec's own modules have captured pristine built-ins

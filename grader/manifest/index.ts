@@ -16,10 +16,10 @@ export type { ExerciseEntry, LawEntry, DiagnosisEntry } from './types.ts';
 /** Exercise id → the instructor's hidden laws of that exercise. */
 export type HiddenLaws = Record<string, LawEntry[]>;
 
-// An instructor's hidden laws live beside their specs in spec-hidden/, which a student
+// An instructor's hidden laws live beside their specs in instructor/hidden/, which a student
 // release leaves out whole, so a student's manifest holds no trace of them. The path is
 // built at run time so the type checker does not ask for a file a release lacks.
-const HIDDEN_MANIFEST = new URL('../../spec-hidden/manifest.ts', import.meta.url);
+const HIDDEN_MANIFEST = new URL('../../instructor/hidden/manifest.ts', import.meta.url);
 const hidden: HiddenLaws = existsSync(HIDDEN_MANIFEST)
   ? ((await import(HIDDEN_MANIFEST.href)) as { HIDDEN_LAWS: HiddenLaws }).HIDDEN_LAWS
   : {};

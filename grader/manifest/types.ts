@@ -4,7 +4,7 @@ export interface LawEntry {
   points: number;
   /** Shown when the law fails: nudges toward the likely mistake without giving the answer. */
   hint: string;
-  /** An instructor's law from spec-hidden/: graded, but absent from a student release. */
+  /** An instructor's law from instructor/hidden/: graded, but absent from a student release. */
   hidden?: boolean;
 }
 

@@ -3,7 +3,7 @@
 // and, on failure, names the worst element, both values and the error.
 import { NDArray } from '../../src/index.ts';
 import { format, formatNumber, formatPair } from './format.ts';
-import { fail } from './law-error.ts';
+import { fail } from '../../grader/law-error.ts';
 
 export interface Tolerance {
   abs: number;

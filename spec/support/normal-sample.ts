@@ -7,7 +7,7 @@
 //             c ≥ 0.3·np fails w.p. ≤ exp(−0.7²·np/2), c ≤ 2·np w.p. ≤ exp(−np/3); both < 1e-8
 //             once np ≥ 75, i.e. n ≥ 1650. A uniform draw of any scale, or a clipped one, has
 //             the wrong tail even when its mean and variance are right.
-import { fail } from './law-error.ts';
+import { fail } from '../../grader/law-error.ts';
 import { formatNumber } from './format.ts';
 
 export const MIN_POOL = 1650; // np ≥ 75 for the tail bounds above

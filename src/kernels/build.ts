@@ -2,7 +2,7 @@
 // maintainers' tool: loading it costs about 40 ms (far more on a busy machine), which every
 // process that imports src/ would pay if the text were assembled at import, as it once was.
 // `npm run build:wasm` writes the binary; `npm run check` rebuilds it in memory and fails when
-// the committed bytes differ (grader/check/wasm.ts).
+// the committed bytes differ (maintainers/check/wasm.ts).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { NDArray } from '../../src/index.ts';
-import { guarded } from '../../spec/support/guard.ts';
+import { guarded } from '../../grader/sandbox/guard.ts';
 import { isTodo } from '../train/student.ts';
 import type { FiguresArgs } from './args.ts';
 

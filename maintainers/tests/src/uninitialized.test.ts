@@ -1,0 +1,35 @@
+// The outputs that skip zeroing (src/ndarray.ts's uninitialized): each must own its memory,
+// since linalg refuses an `out` that shares a buffer with an input, and every element the
+// caller reads must have been written, which the property tests of each op check by value.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { add, dot, NDArray, takeRows } from '../../../src/index.ts';
+import { uninitialized } from '../../../src/ndarray.ts';
+
+describe('uninitialized', () => {
+  it('gives size elements over a buffer of exactly their bytes, a new one each time', () => {
+    fc.assert(
+      fc.property(fc.nat({ max: 5000 }), (size) => {
+        const [a, b] = [uninitialized(size), uninitialized(size)];
+        expect(a).toBeInstanceOf(Float64Array);
+        expect([a.length, a.byteOffset, a.buffer.byteLength]).toEqual([size, 0, 8 * size]);
+        expect(b.buffer).not.toBe(a.buffer);
+      }),
+    );
+  });
+
+  it('backs the outputs of takeRows, the elementwise ops and dot, each with its own buffer', () => {
+    const x = new NDArray(
+      Float64Array.from({ length: 12 }, (_, i) => i),
+      [4, 3],
+    );
+    const outputs = [
+      takeRows(x, [3, 0]),
+      add(x, 1),
+      dot(x, new NDArray(new Float64Array(6), [3, 2])),
+    ];
+    const buffers = new Set([x, ...outputs].map((a) => a.data.buffer));
+    expect(buffers.size).toBe(4);
+    expect(Array.from(outputs[0].data)).toEqual([9, 10, 11, 0, 1, 2]);
+  });
+});
