@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { ensureManifest, ManifestError } from './manifest/extract.mjs';
 import { readSettings, reportDir, SettingsError } from './settings.mjs';
 
 // vitest's default on two cores is one worker; three keep both cores busy while each spec
@@ -28,6 +29,17 @@ if (!process.env.DLFS_IMPL_DIR && !existsSync(path.join(import.meta.dirname, '..
   console.error(
     `npm test: there is no ${impl}/ folder here` +
       (impl === 'solutions' ? ': the reference solutions are not part of a student release.' : '.'),
+  );
+  process.exit(2);
+}
+
+// the laws are read off the specs; an instructor's edited or added spec refreshes the manifest
+try {
+  ensureManifest(path.join(import.meta.dirname, '..'));
+} catch (error) {
+  if (!(error instanceof ManifestError)) throw error;
+  console.error(
+    `npm test: the specs declare their laws wrongly, so nothing was graded: ${error.message}`,
   );
   process.exit(2);
 }

@@ -81,7 +81,12 @@ export function gradeExercise(
       ...(law.hidden ? { hidden: true } : {}),
     };
   });
-  const diagnosis = result?.moduleError ? undefined : diagnose(entry.diagnoses ?? [], tests);
+  const diagnosis = result?.moduleError
+    ? undefined
+    : diagnose(
+        entry.diagnoses ?? [],
+        tests.map((test, i) => ({ ...test, key: entry.laws[i].key })),
+      );
   return {
     id: entry.id,
     title: entry.title,
@@ -126,11 +131,11 @@ export function mergeResults(a: ModuleResult, b: ModuleResult): ModuleResult {
 
 function diagnose(
   rules: readonly DiagnosisEntry[],
-  tests: readonly TestGrade[],
+  tests: readonly (TestGrade & { key: string })[],
 ): string | undefined {
   // a law still at its TODO, or left out by a filter, shows no mistake to name yet
   const judged = tests.filter((t) => !t.skipped && !atTodo(t));
-  const status = new Map(judged.map((t) => [t.name, t.status]));
+  const status = new Map(judged.map((t) => [t.key, t.status]));
   const failed = (name: string) => status.has(name) && status.get(name) !== 'passed';
   const rule = rules.find(
     (r) =>

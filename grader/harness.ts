@@ -15,18 +15,46 @@ export const settings = readSettings();
 
 let running: { id: string; name: string } | undefined;
 
-export function exercise(id: string) {
-  const entry = EXERCISES.find((e) => e.id === id);
-  if (!entry) throw new Error(`spec: no exercise '${id}' in grader/manifest`);
+/** A law as its spec declares it; grader/manifest.json is read off these declarations. */
+export interface LawDeclaration {
+  /** The law as a sentence: what the student reads, and the vitest test's name. */
+  name: string;
+  points: number;
+  /** Shown when the law fails: nudges toward the likely mistake without giving the answer. */
+  hint: string;
+  /** Phrases of the stub's header whose behaviour the law checks. */
+  covers?: string[];
+}
+
+/** What a spec declares of its exercise; a hidden spec (instructor/hidden/) gives the id only. */
+export interface ExerciseDeclaration {
+  id: string;
+  title?: string;
+  book?: string;
+  exports?: string[];
+}
+
+export function exercise(declared: ExerciseDeclaration) {
+  const entry = EXERCISES.find((e) => e.id === declared.id);
+  if (!entry) throw new Error(`spec: no exercise '${declared.id}' in grader/manifest.json`);
   idle(); // the spec reached this line, so the student's file has loaded
   return {
-    /** Registers one graded law; the name must match the manifest word for word. */
-    law(name: string, body: () => void, limitMs?: number): void {
-      if (!entry.laws.some((law) => law.name === name)) {
-        throw new Error(`spec: law '${name}' is not in the manifest entry of ${id}`);
+    /** Registers one graded law under its key; its declaration must match the manifest's. */
+    law(key: string, declaration: LawDeclaration, body: () => void, limitMs?: number): void {
+      const known = entry.laws.find((law) => law.key === key);
+      if (
+        !known ||
+        known.name !== declaration.name ||
+        known.points !== declaration.points ||
+        known.hint !== declaration.hint
+      ) {
+        throw new Error(
+          `spec: law '${key}' of ${entry.id} differs from grader/manifest.json; ` +
+            'run node grader/manifest/extract.mjs',
+        );
       }
-      it(name, () => {
-        running = { id, name };
+      it(declaration.name, () => {
+        running = { id: entry.id, name: declaration.name };
         arm(2 * (limitMs ?? LAW_TIME_LIMIT_MS)); // the guard should stop it first
         try {
           guarded(body, limitMs);

@@ -18,8 +18,11 @@ const RUNNER_INTERNALS = /\b(__vite_ssr_\w+|__vitest_\w+|eval)\b/;
 export function importPolicy(root: string, tree: string, overrides: string[] = []): Plugin {
   const graded = path.resolve(root, tree) + path.sep;
   const trees = [graded, ...overrides.map((file) => path.dirname(file) + path.sep)];
-  // a graded tree outside the kit (batch grading) reaches src/ through a link beside it
-  const sources = [path.join(root, 'src') + path.sep, path.resolve(graded, '../src') + path.sep];
+  // a graded tree outside the kit (batch grading, the galleries) reaches src/ through a link
+  // beside it
+  const sources = [root, ...trees].map(
+    (dir) => path.resolve(dir, dir === root ? 'src' : '../src') + path.sep,
+  );
   return {
     name: 'dlfs-import-policy',
     enforce: 'post',

@@ -9,7 +9,12 @@ import { thirdDerivativeBound, univariateExprArb, X_RANGE } from './support/symb
 // the code under test loads last, after the spec's own modules have captured pristine built-ins
 import { numericalDiff } from '@impl/02_numerical_diff';
 
-const { law } = exercise('02_numerical_diff');
+const { law } = exercise({
+  id: '02_numerical_diff',
+  title: 'Numerical differentiation',
+  book: '4.3',
+  exports: ['numericalDiff'],
+});
 
 const H = 1e-4; // the book's step
 const EPS = Number.EPSILON;
@@ -63,7 +68,12 @@ const BOOK_EXAMPLES: [string, (x: number) => number, number, number][] = [
 ];
 
 law(
-  'numericalDiff reproduces the book: 0.1999999999990898 at x = 5 and 0.2999999999986347 at x = 10',
+  'book',
+  {
+    name: 'numericalDiff reproduces the book: 0.1999999999990898 at x = 5 and 0.2999999999986347 at x = 10',
+    points: 1,
+    hint: 'Use the central difference (f(x + h) − f(x − h)) / (2·h) with h = 1e-4, exactly as the book writes numerical_diff (book 4.3.1).',
+  },
   () => {
     for (const [name, f, x, printed] of BOOK_EXAMPLES) {
       expectClose(diff(f, x), printed, bookTolerance(f, x), `numericalDiff(${name}, ${x})`);
@@ -71,30 +81,43 @@ law(
   },
 );
 
-law('equals the slope a for every affine f(x) = a·x + b, and 0 for a constant', () => {
-  // |a|, |b|, |x| ≤ 10: slopes of both signs and zero, far from overflow
-  forAll(
-    [realArb(-10, 10), realArb(-10, 10), realArb(-10, 10)],
-    (a, b, x) => {
-      expectClose(
-        diff((t) => a * t + b, x),
-        a,
-        LINEAR,
-        `numericalDiff(x ↦ ${a}·x + ${b}, ${x})`,
-      );
-      expectClose(
-        diff(() => b, x),
-        0,
-        LINEAR,
-        `numericalDiff(x ↦ ${b}, ${x})`,
-      );
-    },
-    (a, b, x) => `f(x) = ${a}·x + ${b} at x = ${x}`,
-  );
-});
+law(
+  'affine',
+  {
+    name: 'equals the slope a for every affine f(x) = a·x + b, and 0 for a constant',
+    points: 1,
+    hint: 'For a straight line any difference quotient is exact, if the step is large enough to change x and you divide by the distance between your two points.',
+  },
+  () => {
+    // |a|, |b|, |x| ≤ 10: slopes of both signs and zero, far from overflow
+    forAll(
+      [realArb(-10, 10), realArb(-10, 10), realArb(-10, 10)],
+      (a, b, x) => {
+        expectClose(
+          diff((t) => a * t + b, x),
+          a,
+          LINEAR,
+          `numericalDiff(x ↦ ${a}·x + ${b}, ${x})`,
+        );
+        expectClose(
+          diff(() => b, x),
+          0,
+          LINEAR,
+          `numericalDiff(x ↦ ${b}, ${x})`,
+        );
+      },
+      (a, b, x) => `f(x) = ${a}·x + ${b} at x = ${x}`,
+    );
+  },
+);
 
 law(
-  'on f(x) = x³ it errs by exactly h² = 1e-8, as a central difference must, not by about 3x·h',
+  'cube',
+  {
+    name: 'on f(x) = x³ it errs by exactly h² = 1e-8, as a central difference must, not by about 3x·h',
+    points: 2,
+    hint: 'A central difference cancels the h·f″ term, so its error is h²·f‴/6; on x³ that is exactly h². Check both the formula and h = 1e-4 (book 4.3.1).',
+  },
   () => {
     // 0.5 ≤ |x| ≤ 2: away from 0, where a one-sided error 3x·h + h² would shrink to h² as well
     const xArb = fc
@@ -120,28 +143,41 @@ law(
   },
 );
 
-law('calls f exactly twice, at x + h and at x − h', () => {
-  // |x| ≤ 10: both signs, and h = 1e-4 stays well above the spacing ε·|x| of doubles there
-  forAll(
-    [realArb(-10, 10)],
-    (x) => {
-      const seen: number[] = [];
-      diff((t) => (seen.push(t), t * t), x);
-      if (seen.length !== 2) {
-        fail(
-          `f was called ${seen.length} times (at ${seen.map(formatNumber).join(', ')}); expected twice`,
-        );
-      }
-      const [low, high] = [...seen].sort((p, q) => p - q);
-      expectClose(low, x - H, ARGUMENT, `the lower point f was called at`);
-      expectClose(high, x + H, ARGUMENT, `the upper point f was called at`);
-    },
-    (x) => `x = ${x}`,
-  );
-});
+law(
+  'calls',
+  {
+    name: 'calls f exactly twice, at x + h and at x − h',
+    points: 1,
+    hint: 'Evaluate f exactly twice: once at x + h and once at x − h, with h = 1e-4. Do not evaluate f(x) itself.',
+  },
+  () => {
+    // |x| ≤ 10: both signs, and h = 1e-4 stays well above the spacing ε·|x| of doubles there
+    forAll(
+      [realArb(-10, 10)],
+      (x) => {
+        const seen: number[] = [];
+        diff((t) => (seen.push(t), t * t), x);
+        if (seen.length !== 2) {
+          fail(
+            `f was called ${seen.length} times (at ${seen.map(formatNumber).join(', ')}); expected twice`,
+          );
+        }
+        const [low, high] = [...seen].sort((p, q) => p - q);
+        expectClose(low, x - H, ARGUMENT, `the lower point f was called at`);
+        expectClose(high, x + H, ARGUMENT, `the upper point f was called at`);
+      },
+      (x) => `x = ${x}`,
+    );
+  },
+);
 
 law(
-  'agrees with the symbolic derivative from mathjs within the central-difference error bound',
+  'symbolic',
+  {
+    name: 'agrees with the symbolic derivative from mathjs within the central-difference error bound',
+    points: 2,
+    hint: 'The error of a central difference with h = 1e-4 is about 1e-9 for these smooth functions; a larger one means a one-sided difference, a wrong h or a wrong denominator.',
+  },
   () => {
     forAll(
       [univariateExprArb, realArb(-X_RANGE, X_RANGE)],

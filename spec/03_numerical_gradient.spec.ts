@@ -16,7 +16,12 @@ import { multivariateExprArb, thirdDerivativeBound, X_RANGE } from './support/sy
 // the code under test loads last, after the spec's own modules have captured pristine built-ins
 import { numericalGradient } from '@impl/03_numerical_gradient';
 
-const { law } = exercise('03_numerical_gradient');
+const { law } = exercise({
+  id: '03_numerical_gradient',
+  title: 'The numerical gradient',
+  book: '4.4',
+  exports: ['numericalGradient'],
+});
 
 const H = 1e-4; // the book's step
 const EPS = Number.EPSILON;
@@ -50,7 +55,12 @@ function gradient(f: (x: NDArray) => number, x: NDArray): NDArray {
 const function2 = (x: NDArray) => x.data[0] ** 2 + x.data[1] ** 2;
 
 law(
-  'gives the book gradients (6, 8), (0, 4) and (6, 0) of x0² + x1² at (3, 4), (0, 2) and (3, 0)',
+  'book',
+  {
+    name: 'gives the book gradients (6, 8), (0, 4) and (6, 0) of x0² + x1² at (3, 4), (0, 2) and (3, 0)',
+    points: 1,
+    hint: 'Apply the central difference of 02 to one element at a time: x[i] ± h with h = 1e-4, the others unchanged (book 4.4).',
+  },
   () => {
     for (const [point, slope] of [
       [
@@ -76,14 +86,27 @@ law(
   },
 );
 
-law('x0·x1² at (3, 4) has gradient [16, 24], which needs x put back after each coordinate', () => {
-  const x = array([3, 4]);
-  const g = gradient((v) => v.data[0] * v.data[1] ** 2, x);
-  expectClose(g, [16, 24], BOOK, 'numericalGradient(x ↦ x0·x1², [3, 4])');
-});
+law(
+  'non_separable',
+  {
+    name: 'x0·x1² at (3, 4) has gradient [16, 24], which needs x put back after each coordinate',
+    points: 1,
+    hint: 'After the two calls of f for element i, write its saved value back (as the book does with x[idx] = tmp_val), or the next partial derivative is taken at a shifted point.',
+  },
+  () => {
+    const x = array([3, 4]);
+    const g = gradient((v) => v.data[0] * v.data[1] ** 2, x);
+    expectClose(g, [16, 24], BOOK, 'numericalGradient(x ↦ x0·x1², [3, 4])');
+  },
+);
 
 law(
-  'agrees with the symbolic gradient from mathjs of generated functions of up to four variables',
+  'symbolic',
+  {
+    name: 'agrees with the symbolic gradient from mathjs of generated functions of up to four variables',
+    points: 2,
+    hint: 'Each partial derivative should be as accurate as numericalDiff: central difference, h = 1e-4, divided by 2h.',
+  },
   () => {
     // the same n values as a vector (n) or as a matrix, (1, n), (n, 1) or (2, 2)
     const caseArb = multivariateExprArb.chain((g) =>
@@ -120,7 +143,12 @@ law(
 );
 
 law(
-  'leaves x bit-identical, and every call of f sees exactly one coordinate moved by +h or by −h',
+  'one_at_a_time',
+  {
+    name: 'leaves x bit-identical, and every call of f sees exactly one coordinate moved by +h or by −h',
+    points: 2,
+    hint: 'Save tmp = x[i], set x[i] = tmp + h, call f, set x[i] = tmp − h, call f, then x[i] = tmp. Assigning the saved value restores it exactly; adding and subtracting h does not.',
+  },
   () => {
     // |x| ≤ 10: both signs, and h = 1e-4 stays far above the spacing of doubles there
     forAll(
@@ -157,23 +185,36 @@ law(
   },
 );
 
-law('calls f at most 2·size times', () => {
-  forAll(
-    [shapeArb.chain((shape) => ndarrayArb(shape, -10, 10))],
-    (x) => {
-      let calls = 0;
-      gradient((v) => (calls++, v.data[0]), x);
-      if (calls > 2 * x.size)
-        fail(
-          `f was called ${calls} times for x of size ${x.size}; at most ${2 * x.size} are needed`,
-        );
-    },
-    (x) => `x = ${format(x)}`,
-  );
-});
+law(
+  'calls',
+  {
+    name: 'calls f at most 2·size times',
+    points: 1,
+    hint: 'Two calls of f per element are all you need; check the loop bound (i < x.size).',
+  },
+  () => {
+    forAll(
+      [shapeArb.chain((shape) => ndarrayArb(shape, -10, 10))],
+      (x) => {
+        let calls = 0;
+        gradient((v) => (calls++, v.data[0]), x);
+        if (calls > 2 * x.size)
+          fail(
+            `f was called ${calls} times for x of size ${x.size}; at most ${2 * x.size} are needed`,
+          );
+      },
+      (x) => `x = ${format(x)}`,
+    );
+  },
+);
 
 law(
-  'works when f ignores its argument and reads W through a closure, as in lambda W: net.loss(x, t)',
+  'closure',
+  {
+    name: 'works when f ignores its argument and reads W through a closure, as in lambda W: net.loss(x, t)',
+    points: 2,
+    hint: 'Move the elements of x itself, not of a copy: in the book lambda W: net.loss(x, t), f reads the weights through the network and never looks at its argument (book 4.4.2).',
+  },
   () => {
     // |x|, |W| ≤ 1: scores z = x·W stay in [−2, 2], where softmax is well-conditioned
     const netArb = fc.record({
@@ -212,24 +253,32 @@ law(
   },
 );
 
-law('returns the gradient in the shape of x, for a vector, a weight matrix or more axes', () => {
-  // |x| ≤ 1 and ≤ 64 elements keep f = Σ (k+1)·x_k ≤ 2080, so its rounding stays tiny
-  forAll(
-    [shapeArb.chain((shape) => ndarrayArb(shape, -1, 1))],
-    (x) => {
-      const f = (v: NDArray) => v.data.reduce((s, t, k) => s + (k + 1) * t, 0);
-      const slopes = new NDArray(
-        x.data.map((_, k) => k + 1),
-        x.shape,
-      );
-      expectClose(
-        gradient(f, x),
-        slopes,
-        SHAPED,
-        'the gradient of Σ (k+1)·x_k, element by element',
-      );
-    },
-    (x) =>
-      `x of shape (${x.shape.join(', ')}) = ${format(x)}; f = Σ (k+1)·x_k over the flat index k`,
-  );
-});
+law(
+  'shape',
+  {
+    name: 'returns the gradient in the shape of x, for a vector, a weight matrix or more axes',
+    points: 1,
+    hint: 'Build the gradient with zerosLike(x), so it has the shape of x, and fill grad.data[i] for the same flat index i you moved in x.data.',
+  },
+  () => {
+    // |x| ≤ 1 and ≤ 64 elements keep f = Σ (k+1)·x_k ≤ 2080, so its rounding stays tiny
+    forAll(
+      [shapeArb.chain((shape) => ndarrayArb(shape, -1, 1))],
+      (x) => {
+        const f = (v: NDArray) => v.data.reduce((s, t, k) => s + (k + 1) * t, 0);
+        const slopes = new NDArray(
+          x.data.map((_, k) => k + 1),
+          x.shape,
+        );
+        expectClose(
+          gradient(f, x),
+          slopes,
+          SHAPED,
+          'the gradient of Σ (k+1)·x_k, element by element',
+        );
+      },
+      (x) =>
+        `x of shape (${x.shape.join(', ')}) = ${format(x)}; f = Σ (k+1)·x_k over the flat index k`,
+    );
+  },
+);

@@ -9,7 +9,12 @@ import { fail } from '../grader/law-error.ts';
 // the code under test loads last, after the spec's own modules have captured pristine built-ins
 import { gradientDescent } from '@impl/04_gradient_descent';
 
-const { law } = exercise('04_gradient_descent');
+const { law } = exercise({
+  id: '04_gradient_descent',
+  title: 'Gradient descent',
+  book: '4.4.1',
+  exports: ['gradientDescent'],
+});
 
 const H = 1e-4; // the step of src's numericalGradient
 const EPS = Number.EPSILON;
@@ -57,7 +62,12 @@ const closedForm = (a: number, lr: number, x0: NDArray, n: number) =>
   );
 
 law(
-  'lr = 0.1 from (−3, 4) for 100 steps reaches the book value (−6.11110793e-10, 8.14814391e-10)',
+  'converges',
+  {
+    name: 'lr = 0.1 from (−3, 4) for 100 steps reaches the book value (−6.11110793e-10, 8.14814391e-10)',
+    points: 1,
+    hint: 'Each step is x ← x − lr·grad with grad = numericalGradient(f, x), repeated stepNum times (book 4.4.1).',
+  },
   () => {
     const x = descend(function2, array([-3, 4]), 0.1, 100);
     expectClose(
@@ -69,18 +79,31 @@ law(
   },
 );
 
-law('lr = 1e-10 from (−3, 4) barely moves: the book value (−2.99999994, 3.99999992)', () => {
-  const x = descend(function2, array([-3, 4]), 1e-10, 100);
-  expectClose(
-    x,
-    [-2.99999994, 3.99999992],
-    BOOK_PRINT,
-    'gradientDescent(function_2, [−3, 4], 1e-10, 100)',
-  );
-});
+law(
+  'creeps',
+  {
+    name: 'lr = 1e-10 from (−3, 4) barely moves: the book value (−2.99999994, 3.99999992)',
+    points: 1,
+    hint: 'Use the lr you are given: with lr = 1e-10, 100 steps move x by only about 2e-8 of itself.',
+  },
+  () => {
+    const x = descend(function2, array([-3, 4]), 1e-10, 100);
+    expectClose(
+      x,
+      [-2.99999994, 3.99999992],
+      BOOK_PRINT,
+      'gradientDescent(function_2, [−3, 4], 1e-10, 100)',
+    );
+  },
+);
 
 law(
-  'lr = 10 diverges and then freezes at the book value (−2.58983747e13, −1.29524862e12), where x ± h == x',
+  'freezes',
+  {
+    name: 'lr = 10 diverges and then freezes at the book value (−2.58983747e13, −1.29524862e12), where x ± h == x',
+    points: 2,
+    hint: 'Take the gradient with src numericalGradient, as gradient_method.py uses common/: once |x| passes about 2⁴⁰, x ± 1e-4 rounds to x, the gradient is 0 and x freezes.',
+  },
   () => {
     // each step maps x to −19·x until |x| passes about 2⁴⁰; then x ± 1e-4 rounds back to x,
     // the numerical gradient is exactly 0 and x stays put: the book's numbers record that
@@ -110,102 +133,141 @@ const bowlRunArb = realArb(0.1, 3).chain((a) =>
   }),
 );
 
-law('on f(x) = a·Σx² every step scales x by 1 − 2a·lr, so n steps give (1 − 2a·lr)ⁿ·x0', () => {
-  forAll(
-    [bowlRunArb],
-    ({ a, lr, n, x0 }) => {
-      const x = descend(bowl(a), x0, lr, n);
-      expectClose(
-        x,
-        closedForm(a, lr, x0, n),
-        trajectoryTolerance(a, lr, x0, n),
-        `x after ${n} steps`,
-      );
-    },
-    ({ a, lr, n, x0 }) =>
-      `f(x) = ${a}·Σx², lr = ${formatNumber(lr)}, ${n} steps from ${format(x0)}; ` +
-      `each step should scale x by 1 − 2a·lr = ${formatNumber(1 - 2 * a * lr)}`,
-  );
-});
-
-law('x shrinks toward the minimum when 0 < lr < 1/a and grows away from it when lr > 1/a', () => {
-  // lr·a in [0.05, 0.95] or [1.05, 1.5]: clear of the boundary lr = 1/a, where |1 − 2a·lr| = 1
-  const runArb = fc.record({
-    a: realArb(0.1, 3),
-    u: fc.oneof(realArb(0.05, 0.95), realArb(1.05, 1.5)),
-    n: fc.integer({ min: 1, max: 20 }),
-    // 1 ≤ |x0ᵢ| ≤ 10: away from the minimum, so shrinking and growing are both visible
-    x0: fc
-      .array(fc.tuple(realArb(1, 10), fc.boolean()), { minLength: 1, maxLength: 4 })
-      .map((xs) => array(xs.map(([m, negative]) => (negative ? -m : m)))),
-  });
-  forAll(
-    [runArb],
-    ({ a, u, n, x0 }) => {
-      const size = (v: NDArray) => Math.max(...v.data.map(Math.abs));
-      const [before, after] = [size(x0), size(descend(bowl(a), x0, u / a, n))];
-      if (u < 1 && !(after < before))
-        fail(
-          `max |x| went from ${before} to ${formatNumber(after)}; with lr < 1/a it should shrink`,
+law(
+  'closed_form',
+  {
+    name: 'on f(x) = a·Σx² every step scales x by 1 − 2a·lr, so n steps give (1 − 2a·lr)ⁿ·x0',
+    points: 3,
+    hint: 'On a·Σx² the gradient is 2a·x, so one step maps x to (1 − 2a·lr)·x. Check the sign of the update, the lr you use and the number of steps.',
+  },
+  () => {
+    forAll(
+      [bowlRunArb],
+      ({ a, lr, n, x0 }) => {
+        const x = descend(bowl(a), x0, lr, n);
+        expectClose(
+          x,
+          closedForm(a, lr, x0, n),
+          trajectoryTolerance(a, lr, x0, n),
+          `x after ${n} steps`,
         );
-      if (u > 1 && !(after > before))
-        fail(`max |x| went from ${before} to ${formatNumber(after)}; with lr > 1/a it should grow`);
-    },
-    ({ a, u, n, x0 }) =>
-      `f(x) = ${a}·Σx², lr = ${formatNumber(u / a)} (1/a = ${formatNumber(1 / a)}), ${n} steps from ${format(x0)}`,
-  );
-});
-
-law('f never increases from one step to the next for a small lr on a convex quadratic', () => {
-  // f(x) = Σ aᵢxᵢ² + c·(Σxᵢ)² couples the coordinates; its curvature is at most L = 2·max a + 2c·size
-  const caseArb = fc.integer({ min: 1, max: 4 }).chain((size) =>
-    fc.record({
-      a: fc.array(realArb(0.1, 3), { minLength: size, maxLength: size }),
-      c: realArb(0, 1),
-      u: realArb(0.01, 0.5), // lr = u/L ≤ 1/2L: well inside descent's safe range lr < 2/L
-      n: fc.integer({ min: 1, max: 12 }),
-      x0: ndarrayArb([size], -10, 10),
-    }),
-  );
-  forAll(
-    [caseArb],
-    ({ a, c, u, n, x0 }) => {
-      const f = (v: NDArray) => {
-        const total = v.data.reduce((s, t) => s + t, 0);
-        return v.data.reduce((s, t, i) => s + a[i] * t * t, 0) + c * total * total;
-      };
-      const lr = u / (2 * Math.max(...a) + 2 * c * x0.size);
-      let previous = f(x0);
-      for (let k = 1; k <= n; k++) {
-        const value = f(descend(f, x0, lr, k));
-        if (value > previous * (1 + MONOTONE_REL)) {
-          fail(
-            `f went up from ${formatNumber(previous)} after ${k - 1} steps to ${formatNumber(value)} after ${k}`,
-          );
-        }
-        previous = value;
-      }
-    },
-    ({ a, c, u, n, x0 }) =>
-      `f(x) = Σ aᵢxᵢ² + ${c}·(Σxᵢ)² with a = [${a.join(', ')}], lr = ${formatNumber(u / (2 * Math.max(...a) + 2 * c * x0.size))}, ` +
-      `${n} steps from ${format(x0)}`,
-  );
-});
-
-law('leaves initX unchanged', () => {
-  forAll(
-    [shapeArb.chain((shape) => ndarrayArb(shape, -10, 10)), fc.integer({ min: 1, max: 5 })],
-    (x0, steps) => {
-      const before = x0.data.slice();
-      descend(bowl(1), x0, 0.1, steps);
-      expectIdentical(x0, before, 'initX');
-    },
-    (x0, steps) => `initX = ${format(x0)}, lr = 0.1, ${steps} steps on f(x) = Σx²`,
-  );
-});
+      },
+      ({ a, lr, n, x0 }) =>
+        `f(x) = ${a}·Σx², lr = ${formatNumber(lr)}, ${n} steps from ${format(x0)}; ` +
+        `each step should scale x by 1 − 2a·lr = ${formatNumber(1 - 2 * a * lr)}`,
+    );
+  },
+);
 
 law(
-  'makes exactly stepNum updates, each calling f 2·size times through the numerical gradient',
+  'stability',
+  {
+    name: 'x shrinks toward the minimum when 0 < lr < 1/a and grows away from it when lr > 1/a',
+    points: 1,
+    hint: 'Descent subtracts lr·grad. Do not clip or normalise the step: a too-large lr must be allowed to diverge, as the book shows with lr = 10.',
+  },
+  () => {
+    // lr·a in [0.05, 0.95] or [1.05, 1.5]: clear of the boundary lr = 1/a, where |1 − 2a·lr| = 1
+    const runArb = fc.record({
+      a: realArb(0.1, 3),
+      u: fc.oneof(realArb(0.05, 0.95), realArb(1.05, 1.5)),
+      n: fc.integer({ min: 1, max: 20 }),
+      // 1 ≤ |x0ᵢ| ≤ 10: away from the minimum, so shrinking and growing are both visible
+      x0: fc
+        .array(fc.tuple(realArb(1, 10), fc.boolean()), { minLength: 1, maxLength: 4 })
+        .map((xs) => array(xs.map(([m, negative]) => (negative ? -m : m)))),
+    });
+    forAll(
+      [runArb],
+      ({ a, u, n, x0 }) => {
+        const size = (v: NDArray) => Math.max(...v.data.map(Math.abs));
+        const [before, after] = [size(x0), size(descend(bowl(a), x0, u / a, n))];
+        if (u < 1 && !(after < before))
+          fail(
+            `max |x| went from ${before} to ${formatNumber(after)}; with lr < 1/a it should shrink`,
+          );
+        if (u > 1 && !(after > before))
+          fail(
+            `max |x| went from ${before} to ${formatNumber(after)}; with lr > 1/a it should grow`,
+          );
+      },
+      ({ a, u, n, x0 }) =>
+        `f(x) = ${a}·Σx², lr = ${formatNumber(u / a)} (1/a = ${formatNumber(1 / a)}), ${n} steps from ${format(x0)}`,
+    );
+  },
+);
+
+law(
+  'monotone',
+  {
+    name: 'f never increases from one step to the next for a small lr on a convex quadratic',
+    points: 1,
+    hint: 'Go against the gradient, x − lr·grad: the gradient points uphill (book 4.4.1).',
+  },
+  () => {
+    // f(x) = Σ aᵢxᵢ² + c·(Σxᵢ)² couples the coordinates; its curvature is at most L = 2·max a + 2c·size
+    const caseArb = fc.integer({ min: 1, max: 4 }).chain((size) =>
+      fc.record({
+        a: fc.array(realArb(0.1, 3), { minLength: size, maxLength: size }),
+        c: realArb(0, 1),
+        u: realArb(0.01, 0.5), // lr = u/L ≤ 1/2L: well inside descent's safe range lr < 2/L
+        n: fc.integer({ min: 1, max: 12 }),
+        x0: ndarrayArb([size], -10, 10),
+      }),
+    );
+    forAll(
+      [caseArb],
+      ({ a, c, u, n, x0 }) => {
+        const f = (v: NDArray) => {
+          const total = v.data.reduce((s, t) => s + t, 0);
+          return v.data.reduce((s, t, i) => s + a[i] * t * t, 0) + c * total * total;
+        };
+        const lr = u / (2 * Math.max(...a) + 2 * c * x0.size);
+        let previous = f(x0);
+        for (let k = 1; k <= n; k++) {
+          const value = f(descend(f, x0, lr, k));
+          if (value > previous * (1 + MONOTONE_REL)) {
+            fail(
+              `f went up from ${formatNumber(previous)} after ${k - 1} steps to ${formatNumber(value)} after ${k}`,
+            );
+          }
+          previous = value;
+        }
+      },
+      ({ a, c, u, n, x0 }) =>
+        `f(x) = Σ aᵢxᵢ² + ${c}·(Σxᵢ)² with a = [${a.join(', ')}], lr = ${formatNumber(u / (2 * Math.max(...a) + 2 * c * x0.size))}, ` +
+        `${n} steps from ${format(x0)}`,
+    );
+  },
+);
+
+law(
+  'pure',
+  {
+    name: 'leaves initX unchanged',
+    points: 1,
+    hint: 'The book x = init_x makes x the same array as init_x, so x -= ... changes it. Start from copy(initX).',
+  },
+  () => {
+    forAll(
+      [shapeArb.chain((shape) => ndarrayArb(shape, -10, 10)), fc.integer({ min: 1, max: 5 })],
+      (x0, steps) => {
+        const before = x0.data.slice();
+        descend(bowl(1), x0, 0.1, steps);
+        expectIdentical(x0, before, 'initX');
+      },
+      (x0, steps) => `initX = ${format(x0)}, lr = 0.1, ${steps} steps on f(x) = Σx²`,
+    );
+  },
+);
+
+law(
+  'steps',
+  {
+    name: 'makes exactly stepNum updates, each calling f 2·size times through the numerical gradient',
+    points: 1,
+    hint: 'Loop exactly stepNum times, one numericalGradient and one update per step, and never stop early.',
+  },
   () => {
     forAll(
       [
@@ -228,25 +290,36 @@ law(
   },
 );
 
-law('defaults to lr = 0.01 and stepNum = 100', () => {
-  forAll(
-    [realArb(0.1, 3), fc.integer({ min: 1, max: 3 }).chain((size) => ndarrayArb([size], -10, 10))],
-    (a, x0) => {
-      const tol = trajectoryTolerance(a, 0.01, x0, 100);
-      expectClose(
-        descend(bowl(a), x0),
-        closedForm(a, 0.01, x0, 100),
-        tol,
-        'gradientDescent(f, initX) with the defaults',
-      );
-      const lr = 0.05;
-      expectClose(
-        descend(bowl(a), x0, lr),
-        closedForm(a, lr, x0, 100),
-        trajectoryTolerance(a, lr, x0, 100),
-        'gradientDescent(f, initX, 0.05)',
-      );
-    },
-    (a, x0) => `f(x) = ${a}·Σx², initX = ${format(x0)}`,
-  );
-});
+law(
+  'defaults',
+  {
+    name: 'defaults to lr = 0.01 and stepNum = 100',
+    points: 1,
+    hint: 'Give the parameters the book defaults: lr = 0.01, stepNum = 100.',
+  },
+  () => {
+    forAll(
+      [
+        realArb(0.1, 3),
+        fc.integer({ min: 1, max: 3 }).chain((size) => ndarrayArb([size], -10, 10)),
+      ],
+      (a, x0) => {
+        const tol = trajectoryTolerance(a, 0.01, x0, 100);
+        expectClose(
+          descend(bowl(a), x0),
+          closedForm(a, 0.01, x0, 100),
+          tol,
+          'gradientDescent(f, initX) with the defaults',
+        );
+        const lr = 0.05;
+        expectClose(
+          descend(bowl(a), x0, lr),
+          closedForm(a, lr, x0, 100),
+          trajectoryTolerance(a, lr, x0, 100),
+          'gradientDescent(f, initX, 0.05)',
+        );
+      },
+      (a, x0) => `f(x) = ${a}·Σx², initX = ${format(x0)}`,
+    );
+  },
+);

@@ -10,7 +10,12 @@ import { expectStandardNormal } from './support/normal-sample.ts';
 // the code under test loads last, after the spec's own modules have captured pristine built-ins
 import { SimpleNet } from '@impl/05_simple_net';
 
-const { law } = exercise('05_simple_net');
+const { law } = exercise({
+  id: '05_simple_net',
+  title: 'A simple network and its gradient',
+  book: '4.4.2',
+  exports: ['SimpleNet'],
+});
 
 const EPS = Number.EPSILON;
 const DELTA = 1e-7; // the book's δ inside log(y + δ)
@@ -73,108 +78,161 @@ const caseArb = (xMax: number) =>
     ),
   );
 
-law('the book example: x = [0.6, 0.9] and t = [0, 0, 1] give the loss 0.9280682857864075', () => {
-  const net = newNet(settings.seed);
-  net.W = array(W_BOOK);
-  const scores = asArray(net.predict(array(X_BOOK)), [3], 'net.predict([0.6, 0.9])');
-  expectClose(scores, [1.054148091, 0.630716529, 1.132807401], BOOK, 'net.predict([0.6, 0.9])');
-  // the book printed 0.92806853663411326, computed before δ = 1e-7 joined the log
-  const loss = asNumber(net.loss(array(X_BOOK), array([0, 0, 1])), 'net.loss(x, t)');
-  expectClose(loss, 0.9280682857864075, BOOK, 'net.loss([0.6, 0.9], [0, 0, 1])');
-});
-
-law('W is (2, 3) and drawn from the standard normal: pooled over 300 seeds it fits N(0, 1)', () => {
-  const pool: number[] = [];
-  for (let k = 0; k < POOL_NETS; k++)
-    pool.push(...weights(newNet(settings.seed * POOL_NETS + k)).data);
-  expectStandardNormal(pool, `the entries of W over ${POOL_NETS} nets built with createRng(seed)`);
-});
-
-law('the same rng seed gives the same W, and different seeds give different W', () => {
-  const same = (a: NDArray, b: NDArray) => a.data.every((v, i) => Object.is(v, b.data[i]));
-  for (const seed of [settings.seed, settings.seed + 1]) {
-    if (!same(weights(newNet(seed)), weights(newNet(seed)))) {
-      fail(
-        `two nets built with createRng(${seed}) have different W: draw W from the rng you are given`,
-      );
-    }
-  }
-  if (same(weights(newNet(settings.seed)), weights(newNet(settings.seed + 1)))) {
-    fail(
-      `createRng(${settings.seed}) and createRng(${settings.seed + 1}) give the same W: is the rng ignored?`,
-    );
-  }
-  if (!same(weights(new SimpleNet()), weights(new SimpleNet()))) {
-    fail('two nets built without an rng have different W: use a fixed default seed');
-  }
-});
-
-law('predict is linear in x: predict(αx + βz) = α·predict(x) + β·predict(z)', () => {
-  const linearArb = fc.integer({ min: 1, max: 4 }).chain((n) =>
-    // |x|, |z| ≤ 10 and |α|, |β| ≤ 5: any scale works, these keep the numbers readable
-    fc.tuple(matrixArb(n, 2), matrixArb(n, 2), realArb(-5, 5), realArb(-5, 5)),
-  );
-  const net = newNet(settings.seed);
-  const W = weights(net).data.slice();
-  forAll(
-    [linearArb],
-    ([x, z, a, b]) => {
-      const n = x.shape[0];
-      const mixed = new NDArray(
-        x.data.map((v, i) => a * v + b * z.data[i]),
-        [n, 2],
-      );
-      const lhs = asArray(net.predict(mixed), [n, 3], 'net.predict(αx + βz)');
-      const px = asArray(net.predict(x), [n, 3], 'net.predict(x)');
-      const pz = asArray(net.predict(z), [n, 3], 'net.predict(z)');
-      let scale = 0;
-      for (let r = 0; r < n; r++) {
-        for (let j = 0; j < 3; j++) {
-          let s = 0;
-          for (let k = 0; k < 2; k++) {
-            s +=
-              (Math.abs(a * x.data[2 * r + k]) + Math.abs(b * z.data[2 * r + k])) *
-              Math.abs(W[3 * k + j]);
-          }
-          scale = Math.max(scale, s);
-        }
-      }
-      const rhs = px.data.map((v, i) => a * v + b * pz.data[i]);
-      expectClose(
-        lhs,
-        new NDArray(rhs, [n, 3]),
-        { abs: LINEAR_ULPS * EPS * scale, rel: 0 },
-        'net.predict(αx + βz)',
-      );
-    },
-    ([x, z, a, b]) => `x = ${x}, z = ${z}, α = ${a}, β = ${b}, with W = ${net.W}`,
-  );
-});
-
-law('loss is the cross-entropy of softmax(predict(x)), for one-hot and label t', () => {
-  const net = newNet(settings.seed);
-  const W = new NDArray(weights(net).data.slice(), [2, 3]);
-  forAll(
-    // |x| ≤ 3, near the book's 0.6 and 0.9, keeps the softmax off the δ floor
-    [caseArb(3)],
-    ([x, labels]) => {
-      const expected = oracle(W, x, labels).loss;
-      const t = oneHot(labels, 3);
-      const tOneHot = x.ndim === 1 ? new NDArray(t.data, [3]) : t;
-      expectClose(
-        asNumber(net.loss(x, tOneHot), 'net.loss'),
-        expected,
-        LOSS,
-        'net.loss(x, one-hot t)',
-      );
-      expectClose(asNumber(net.loss(x, labels), 'net.loss'), expected, LOSS, 'net.loss(x, labels)');
-    },
-    ([x, labels]) => `x = ${x}, labels = ${labels}, with W = ${W}`,
-  );
-});
+law(
+  'book',
+  {
+    name: 'the book example: x = [0.6, 0.9] and t = [0, 0, 1] give the loss 0.9280682857864075',
+    points: 1,
+    hint: 'predict is np.dot(x, self.W); loss is cross_entropy_error(softmax(predict(x)), t), using src’s softmax and crossEntropyError (book 4.4.2).',
+  },
+  () => {
+    const net = newNet(settings.seed);
+    net.W = array(W_BOOK);
+    const scores = asArray(net.predict(array(X_BOOK)), [3], 'net.predict([0.6, 0.9])');
+    expectClose(scores, [1.054148091, 0.630716529, 1.132807401], BOOK, 'net.predict([0.6, 0.9])');
+    // the book printed 0.92806853663411326, computed before δ = 1e-7 joined the log
+    const loss = asNumber(net.loss(array(X_BOOK), array([0, 0, 1])), 'net.loss(x, t)');
+    expectClose(loss, 0.9280682857864075, BOOK, 'net.loss([0.6, 0.9], [0, 0, 1])');
+  },
+);
 
 law(
-  'the numerical gradient of f(W) = net.loss(x, t) equals the closed form (softmax(x·W) − t) ⊗ x',
+  'normal_init',
+  {
+    name: 'W is (2, 3) and drawn from the standard normal: pooled over 300 seeds it fits N(0, 1)',
+    points: 2,
+    hint: 'The book draws W with np.random.randn(2, 3): use src’s randn([2, 3], rng), not rng.random(), and do not rescale it.',
+  },
+  () => {
+    const pool: number[] = [];
+    for (let k = 0; k < POOL_NETS; k++)
+      pool.push(...weights(newNet(settings.seed * POOL_NETS + k)).data);
+    expectStandardNormal(
+      pool,
+      `the entries of W over ${POOL_NETS} nets built with createRng(seed)`,
+    );
+  },
+);
+
+law(
+  'seeded',
+  {
+    name: 'the same rng seed gives the same W, and different seeds give different W',
+    points: 1,
+    hint: 'Draw every number from the rng the constructor receives; when none is given, use createRng with a fixed seed.',
+  },
+  () => {
+    const same = (a: NDArray, b: NDArray) => a.data.every((v, i) => Object.is(v, b.data[i]));
+    for (const seed of [settings.seed, settings.seed + 1]) {
+      if (!same(weights(newNet(seed)), weights(newNet(seed)))) {
+        fail(
+          `two nets built with createRng(${seed}) have different W: draw W from the rng you are given`,
+        );
+      }
+    }
+    if (same(weights(newNet(settings.seed)), weights(newNet(settings.seed + 1)))) {
+      fail(
+        `createRng(${settings.seed}) and createRng(${settings.seed + 1}) give the same W: is the rng ignored?`,
+      );
+    }
+    if (!same(weights(new SimpleNet()), weights(new SimpleNet()))) {
+      fail('two nets built without an rng have different W: use a fixed default seed');
+    }
+  },
+);
+
+law(
+  'linear',
+  {
+    name: 'predict is linear in x: predict(αx + βz) = α·predict(x) + β·predict(z)',
+    points: 2,
+    hint: 'predict is only the scores x·W: no softmax, no bias, no activation. The softmax belongs to loss.',
+  },
+  () => {
+    const linearArb = fc.integer({ min: 1, max: 4 }).chain((n) =>
+      // |x|, |z| ≤ 10 and |α|, |β| ≤ 5: any scale works, these keep the numbers readable
+      fc.tuple(matrixArb(n, 2), matrixArb(n, 2), realArb(-5, 5), realArb(-5, 5)),
+    );
+    const net = newNet(settings.seed);
+    const W = weights(net).data.slice();
+    forAll(
+      [linearArb],
+      ([x, z, a, b]) => {
+        const n = x.shape[0];
+        const mixed = new NDArray(
+          x.data.map((v, i) => a * v + b * z.data[i]),
+          [n, 2],
+        );
+        const lhs = asArray(net.predict(mixed), [n, 3], 'net.predict(αx + βz)');
+        const px = asArray(net.predict(x), [n, 3], 'net.predict(x)');
+        const pz = asArray(net.predict(z), [n, 3], 'net.predict(z)');
+        let scale = 0;
+        for (let r = 0; r < n; r++) {
+          for (let j = 0; j < 3; j++) {
+            let s = 0;
+            for (let k = 0; k < 2; k++) {
+              s +=
+                (Math.abs(a * x.data[2 * r + k]) + Math.abs(b * z.data[2 * r + k])) *
+                Math.abs(W[3 * k + j]);
+            }
+            scale = Math.max(scale, s);
+          }
+        }
+        const rhs = px.data.map((v, i) => a * v + b * pz.data[i]);
+        expectClose(
+          lhs,
+          new NDArray(rhs, [n, 3]),
+          { abs: LINEAR_ULPS * EPS * scale, rel: 0 },
+          'net.predict(αx + βz)',
+        );
+      },
+      ([x, z, a, b]) => `x = ${x}, z = ${z}, α = ${a}, β = ${b}, with W = ${net.W}`,
+    );
+  },
+);
+
+law(
+  'loss',
+  {
+    name: 'loss is the cross-entropy of softmax(predict(x)), for one-hot and label t',
+    points: 2,
+    hint: 'Turn the scores into probabilities with softmax before crossEntropyError; the loss of raw scores is not a cross-entropy.',
+  },
+  () => {
+    const net = newNet(settings.seed);
+    const W = new NDArray(weights(net).data.slice(), [2, 3]);
+    forAll(
+      // |x| ≤ 3, near the book's 0.6 and 0.9, keeps the softmax off the δ floor
+      [caseArb(3)],
+      ([x, labels]) => {
+        const expected = oracle(W, x, labels).loss;
+        const t = oneHot(labels, 3);
+        const tOneHot = x.ndim === 1 ? new NDArray(t.data, [3]) : t;
+        expectClose(
+          asNumber(net.loss(x, tOneHot), 'net.loss'),
+          expected,
+          LOSS,
+          'net.loss(x, one-hot t)',
+        );
+        expectClose(
+          asNumber(net.loss(x, labels), 'net.loss'),
+          expected,
+          LOSS,
+          'net.loss(x, labels)',
+        );
+      },
+      ([x, labels]) => `x = ${x}, labels = ${labels}, with W = ${W}`,
+    );
+  },
+);
+
+law(
+  'closure',
+  {
+    name: 'the numerical gradient of f(W) = net.loss(x, t) equals the closed form (softmax(x·W) − t) ⊗ x',
+    points: 2,
+    hint: 'numericalGradient changes net.W in place and calls f; loss must read this.W at that moment, not a copy made in the constructor (book 4.4.2).',
+  },
   () => {
     const net = newNet(settings.seed);
     forAll(

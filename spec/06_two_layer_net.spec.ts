@@ -6,18 +6,23 @@ import { labelsArb, matrixArb, oneHot } from './support/arbitraries.ts';
 import { asArray, asNumber, expectClose, type Tolerance } from './support/close.ts';
 import { formatNumber } from './support/format.ts';
 import { LAW_TIME_LIMIT_MS } from '../grader/sandbox/guard.ts';
-import { exercise, forAll, settings } from '../grader/harness.ts';
+import { exercise, forAll, settings, type LawDeclaration } from '../grader/harness.ts';
 import { fail } from '../grader/law-error.ts';
 import { expectStandardNormal } from './support/normal-sample.ts';
 import { exactGradient, forward, type TrustedParams } from './support/trusted-net.ts';
 // the code under test loads last, after the spec's own modules have captured pristine built-ins
 import { TwoLayerNet } from '@impl/06_two_layer_net';
 
-const { law: register } = exercise('06_two_layer_net');
+const { law: register } = exercise({
+  id: '06_two_layer_net',
+  title: 'A two-layer network',
+  book: '4.5.1',
+  exports: ['TwoLayerNet'],
+});
 // the numerical-gradient laws cost ~1 ms a case; the guard's limit grows with FC_NUM_RUNS so
 // an instructor's long run is not cut short (100 cases per property is the default)
-const law = (name: string, body: () => void) =>
-  register(name, body, LAW_TIME_LIMIT_MS * Math.max(1, settings.numRuns / 100));
+const law = (key: string, declaration: LawDeclaration, body: () => void) =>
+  register(key, declaration, body, LAW_TIME_LIMIT_MS * Math.max(1, settings.numRuns / 100));
 
 const KEYS = ['W1', 'b1', 'W2', 'b2'] as const;
 const DELTA = 1e-7; // the book's δ inside log(y + δ)
@@ -119,7 +124,12 @@ const within = (bound: { rel: number; floor: number }, e: TrustedParams, a?: unk
 };
 
 law(
-  'params have the shapes W1 (I, H), b1 (H), W2 (H, O), b2 (O), and the biases start at 0',
+  'init_shapes',
+  {
+    name: 'params have the shapes W1 (I, H), b1 (H), W2 (H, O), b2 (O), and the biases start at 0',
+    points: 1,
+    hint: 'W1 is (inputSize, hiddenSize), W2 is (hiddenSize, outputSize); b1 and b2 are zeros of hiddenSize and outputSize (book 4.5.1).',
+  },
   () => {
     for (const dims of [
       [784, 50, 10],
@@ -142,7 +152,12 @@ law(
 );
 
 law(
-  'weights are drawn from N(0, weightInitStd²), with 0.01 by default: pooled over 10 nets they fit',
+  'init_normal',
+  {
+    name: 'weights are drawn from N(0, weightInitStd²), with 0.01 by default: pooled over 10 nets they fit',
+    points: 2,
+    hint: 'Each weight is weightInitStd * randn(shape, rng): normal, not uniform, and scaled by the weightInitStd you are given (0.01 when omitted).',
+  },
   () => {
     const pools: Record<'W1' | 'W2', number[]> = { W1: [], W2: [] };
     for (let k = 0; k < POOL_NETS; k++) {
@@ -165,134 +180,193 @@ law(
   },
 );
 
-law('the same rng seed gives the same params, and different seeds give different ones', () => {
-  const build = (seed?: number) =>
-    paramsOf(
-      new TwoLayerNet(4, 3, 2, SMALL_STD, seed === undefined ? undefined : createRng(seed)),
-      [4, 3, 2],
-    );
-  const same = (a: TrustedParams, b: TrustedParams) =>
-    KEYS.every((k) => a[k].data.every((v, i) => Object.is(v, b[k].data[i])));
-  const [s, s2] = [settings.seed, settings.seed + 1];
-  if (!same(build(s), build(s)))
-    fail(
-      `two nets built with createRng(${s}) differ: draw every weight from the rng you are given`,
-    );
-  if (same(build(s), build(s2)))
-    fail(`createRng(${s}) and createRng(${s2}) give the same params: is the rng ignored?`);
-  if (!same(build(), build()))
-    fail('two nets built without an rng differ: use a fixed default seed');
-});
-
-law('predict is softmax(sigmoid(x·W1 + b1)·W2 + b2): one probability row per sample', () => {
-  forAll(
-    [caseArb],
-    (c) => {
-      const [, , o, n] = c.dims;
-      const y = asArray(netFor(c).predict(c.x), [n, o], 'net.predict(x)');
-      for (let row = 0; row < n; row++) {
-        const r = y.data.subarray(row * o, row * o + o);
-        const total = r.reduce((a, b) => a + b, 0);
-        if (!r.every((v) => v >= 0 && v <= 1) || !(Math.abs(total - 1) <= 1e-12)) {
-          fail(
-            `row ${row} of net.predict(x) is [${[...r].map(formatNumber).join(', ')}], which is not a probability vector (sum ${formatNumber(total)})`,
-          );
-        }
-      }
-      expectClose(y, forward(c.p, c.x).y, FORWARD, 'net.predict(x)');
-    },
-    showCase,
-  );
-});
-
-law('loss is the cross-entropy of predict(x) against one-hot t', () => {
-  forAll(
-    [caseArb],
-    (c) => {
-      const expected = crossEntropyError(forward(c.p, c.x).y, c.t);
-      expectClose(asNumber(netFor(c).loss(c.x, c.t), 'net.loss'), expected, LOSS, 'net.loss(x, t)');
-    },
-    showCase,
-  );
-});
-
-law('accuracy is the fraction of rows whose argmax matches, for one-hot and label t alike', () => {
-  // some rows get the net's own answer, so the accuracy spreads over 0..1 instead of ≈ 1/O
-  const accuracyArb = fc.tuple(caseArb, fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }));
-  forAll(
-    [accuracyArb],
-    ([c, agree]) => {
-      const { y } = forward(c.p, c.x);
-      const [, , o, n] = c.dims;
-      // a near-tie would make the answer depend on rounding, not on the law
-      for (let row = 0; row < n; row++) {
-        const r = [...y.data.subarray(row * o, row * o + o)].sort((a, b) => b - a);
-        fc.pre(r[0] - r[1] > 1e-9);
-      }
-      const guess = argmax(y, 1);
-      const labels = new NDArray(
-        c.labels.data.map((v, row) => (agree[row] ? guess.data[row] : v)),
-        [n],
+law(
+  'seeded',
+  {
+    name: 'the same rng seed gives the same params, and different seeds give different ones',
+    points: 1,
+    hint: 'Draw every weight from the rng the constructor receives; when none is given, use createRng with a fixed seed.',
+  },
+  () => {
+    const build = (seed?: number) =>
+      paramsOf(
+        new TwoLayerNet(4, 3, 2, SMALL_STD, seed === undefined ? undefined : createRng(seed)),
+        [4, 3, 2],
       );
-      const hits = labels.data.filter((v, row) => v === guess.data[row]).length;
-      const net = netFor(c);
-      const exact: Tolerance = { abs: 1e-15, rel: 0 }; // a count over N: one division
-      expectClose(
-        asNumber(net.accuracy(c.x, oneHot(labels, o)), 'net.accuracy'),
-        hits / n,
-        exact,
-        'net.accuracy(x, one-hot t)',
+    const same = (a: TrustedParams, b: TrustedParams) =>
+      KEYS.every((k) => a[k].data.every((v, i) => Object.is(v, b[k].data[i])));
+    const [s, s2] = [settings.seed, settings.seed + 1];
+    if (!same(build(s), build(s)))
+      fail(
+        `two nets built with createRng(${s}) differ: draw every weight from the rng you are given`,
       );
-      expectClose(
-        asNumber(net.accuracy(c.x, labels), 'net.accuracy'),
-        hits / n,
-        exact,
-        'net.accuracy(x, labels)',
-      );
-    },
-    ([c, agree]) => `${showCase(c)}, rows given the net's own answer: ${agree.slice(0, c.dims[3])}`,
-  );
-});
-
-law('numericalGradient passes a gradient check against the exact gradient of loss', () => {
-  forAll(
-    [caseArb],
-    (c) => {
-      const net = netFor(c);
-      const grads = net.numericalGradient(c.x, c.t);
-      const expected = exactGradient(c.p, c.x, c.t, DELTA);
-      gradientCheck(
-        grads,
-        expected,
-        within(NUMERIC, expected, grads),
-        'net.numericalGradient(x, t)',
-      );
-      const p = paramsOf(net, c.dims);
-      for (const k of KEYS) {
-        if (!p[k].data.every((v, i) => Object.is(v, c.p[k].data[i])))
-          fail(
-            `params.${k} changed during numericalGradient: restore each value after perturbing it`,
-          );
-      }
-    },
-    showCase,
-  );
-});
-
-law('gradient passes a gradient check against the backpropagation of the book', () => {
-  forAll(
-    [caseArb],
-    (c) => {
-      const expected = exactGradient(c.p, c.x, c.t, 0);
-      const grads = netFor(c).gradient(c.x, c.t);
-      gradientCheck(grads, expected, within(BACKPROP, expected, grads), 'net.gradient(x, t)');
-    },
-    showCase,
-  );
-});
+    if (same(build(s), build(s2)))
+      fail(`createRng(${s}) and createRng(${s2}) give the same params: is the rng ignored?`);
+    if (!same(build(), build()))
+      fail('two nets built without an rng differ: use a fixed default seed');
+  },
+);
 
 law(
-  'gradient and numericalGradient agree within the derived bound, the book gradient check',
+  'predict',
+  {
+    name: 'predict is softmax(sigmoid(x·W1 + b1)·W2 + b2): one probability row per sample',
+    points: 1,
+    hint: 'a1 = x·W1 + b1, z1 = sigmoid(a1), a2 = z1·W2 + b2, y = softmax(a2): the softmax makes each row sum to 1.',
+  },
+  () => {
+    forAll(
+      [caseArb],
+      (c) => {
+        const [, , o, n] = c.dims;
+        const y = asArray(netFor(c).predict(c.x), [n, o], 'net.predict(x)');
+        for (let row = 0; row < n; row++) {
+          const r = y.data.subarray(row * o, row * o + o);
+          const total = r.reduce((a, b) => a + b, 0);
+          if (!r.every((v) => v >= 0 && v <= 1) || !(Math.abs(total - 1) <= 1e-12)) {
+            fail(
+              `row ${row} of net.predict(x) is [${[...r].map(formatNumber).join(', ')}], which is not a probability vector (sum ${formatNumber(total)})`,
+            );
+          }
+        }
+        expectClose(y, forward(c.p, c.x).y, FORWARD, 'net.predict(x)');
+      },
+      showCase,
+    );
+  },
+);
+
+law(
+  'loss',
+  {
+    name: 'loss is the cross-entropy of predict(x) against one-hot t',
+    points: 1,
+    hint: 'Return crossEntropyError(this.predict(x), t) with src’s crossEntropyError, not the mean squared error.',
+  },
+  () => {
+    forAll(
+      [caseArb],
+      (c) => {
+        const expected = crossEntropyError(forward(c.p, c.x).y, c.t);
+        expectClose(
+          asNumber(netFor(c).loss(c.x, c.t), 'net.loss'),
+          expected,
+          LOSS,
+          'net.loss(x, t)',
+        );
+      },
+      showCase,
+    );
+  },
+);
+
+law(
+  'accuracy',
+  {
+    name: 'accuracy is the fraction of rows whose argmax matches, for one-hot and label t alike',
+    points: 1,
+    hint: 'Take argmax of each row of predict(x); turn a one-hot t into labels with argmax too (a 1-D t already holds labels); divide the matches by N.',
+  },
+  () => {
+    // some rows get the net's own answer, so the accuracy spreads over 0..1 instead of ≈ 1/O
+    const accuracyArb = fc.tuple(caseArb, fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }));
+    forAll(
+      [accuracyArb],
+      ([c, agree]) => {
+        const { y } = forward(c.p, c.x);
+        const [, , o, n] = c.dims;
+        // a near-tie would make the answer depend on rounding, not on the law
+        for (let row = 0; row < n; row++) {
+          const r = [...y.data.subarray(row * o, row * o + o)].sort((a, b) => b - a);
+          fc.pre(r[0] - r[1] > 1e-9);
+        }
+        const guess = argmax(y, 1);
+        const labels = new NDArray(
+          c.labels.data.map((v, row) => (agree[row] ? guess.data[row] : v)),
+          [n],
+        );
+        const hits = labels.data.filter((v, row) => v === guess.data[row]).length;
+        const net = netFor(c);
+        const exact: Tolerance = { abs: 1e-15, rel: 0 }; // a count over N: one division
+        expectClose(
+          asNumber(net.accuracy(c.x, oneHot(labels, o)), 'net.accuracy'),
+          hits / n,
+          exact,
+          'net.accuracy(x, one-hot t)',
+        );
+        expectClose(
+          asNumber(net.accuracy(c.x, labels), 'net.accuracy'),
+          hits / n,
+          exact,
+          'net.accuracy(x, labels)',
+        );
+      },
+      ([c, agree]) =>
+        `${showCase(c)}, rows given the net's own answer: ${agree.slice(0, c.dims[3])}`,
+    );
+  },
+);
+
+law(
+  'numeric',
+  {
+    name: 'numericalGradient passes a gradient check against the exact gradient of loss',
+    points: 2,
+    hint: 'Pass () => this.loss(x, t) and the params arrays themselves (not copies) to src’s numericalGradient, which perturbs them in place.',
+  },
+  () => {
+    forAll(
+      [caseArb],
+      (c) => {
+        const net = netFor(c);
+        const grads = net.numericalGradient(c.x, c.t);
+        const expected = exactGradient(c.p, c.x, c.t, DELTA);
+        gradientCheck(
+          grads,
+          expected,
+          within(NUMERIC, expected, grads),
+          'net.numericalGradient(x, t)',
+        );
+        const p = paramsOf(net, c.dims);
+        for (const k of KEYS) {
+          if (!p[k].data.every((v, i) => Object.is(v, c.p[k].data[i])))
+            fail(
+              `params.${k} changed during numericalGradient: restore each value after perturbing it`,
+            );
+        }
+      },
+      showCase,
+    );
+  },
+);
+
+law(
+  'backprop',
+  {
+    name: 'gradient passes a gradient check against the backpropagation of the book',
+    points: 2,
+    hint: 'dy = (y − t)/N; dW2 = z1ᵀ·dy; db2 = Σ over rows of dy; dz1 = sigmoidGrad(a1) ⊙ (dy·W2ᵀ); dW1 = xᵀ·dz1; db1 = Σ over rows of dz1.',
+  },
+  () => {
+    forAll(
+      [caseArb],
+      (c) => {
+        const expected = exactGradient(c.p, c.x, c.t, 0);
+        const grads = netFor(c).gradient(c.x, c.t);
+        gradientCheck(grads, expected, within(BACKPROP, expected, grads), 'net.gradient(x, t)');
+      },
+      showCase,
+    );
+  },
+);
+
+law(
+  'agree',
+  {
+    name: 'gradient and numericalGradient agree within the derived bound, the book gradient check',
+    points: 1,
+    hint: 'Both methods compute the same gradient; compare them entry by entry on a tiny net to find which one is off (book 4.5.1, 5.7).',
+  },
   () => {
     forAll(
       [caseArb],
@@ -331,25 +405,33 @@ law(
   },
 );
 
-law('gradients are batch means: duplicating the batch leaves gradient unchanged', () => {
-  forAll(
-    [caseArb],
-    (c) => {
-      const twice = (a: NDArray) =>
-        new NDArray(Float64Array.from([...a.data, ...a.data]), [2 * a.shape[0], a.shape[1]]);
-      const net = netFor(c);
-      const once = net.gradient(c.x, c.t) as unknown as TrustedParams;
-      const doubled = net.gradient(twice(c.x), twice(c.t));
-      const expected = Object.fromEntries(
-        KEYS.map((k) => [k, asArray(once?.[k], c.p[k].shape, `net.gradient(x, t).${k}`)]),
-      );
-      gradientCheck(
-        doubled,
-        expected as TrustedParams,
-        within(BACKPROP, expected as TrustedParams, doubled),
-        'net.gradient of the batch stacked twice',
-      );
-    },
-    showCase,
-  );
-});
+law(
+  'batch_mean',
+  {
+    name: 'gradients are batch means: duplicating the batch leaves gradient unchanged',
+    points: 1,
+    hint: 'The loss is a mean over the batch, so its gradient carries 1/N: divide y − t by the batch size x.shape[0], once.',
+  },
+  () => {
+    forAll(
+      [caseArb],
+      (c) => {
+        const twice = (a: NDArray) =>
+          new NDArray(Float64Array.from([...a.data, ...a.data]), [2 * a.shape[0], a.shape[1]]);
+        const net = netFor(c);
+        const once = net.gradient(c.x, c.t) as unknown as TrustedParams;
+        const doubled = net.gradient(twice(c.x), twice(c.t));
+        const expected = Object.fromEntries(
+          KEYS.map((k) => [k, asArray(once?.[k], c.p[k].shape, `net.gradient(x, t).${k}`)]),
+        );
+        gradientCheck(
+          doubled,
+          expected as TrustedParams,
+          within(BACKPROP, expected as TrustedParams, doubled),
+          'net.gradient of the batch stacked twice',
+        );
+      },
+      showCase,
+    );
+  },
+);

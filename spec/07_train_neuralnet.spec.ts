@@ -12,7 +12,12 @@ import { TrustedTwoLayerNet } from './support/trusted-net.ts';
 // the code under test loads last, after the spec's own modules have captured pristine built-ins
 import { trainNeuralNet, type EpochRecord } from '@impl/07_train_neuralnet';
 
-const { law } = exercise('07_train_neuralnet');
+const { law } = exercise({
+  id: '07_train_neuralnet',
+  title: 'Mini-batch training',
+  book: '4.5.2, 4.5.3',
+  exports: ['trainNeuralNet'],
+});
 
 type Run = { trainSize: number; batchSize: number; itersNum: number; learningRate: number };
 const TEST_SIZE = 3; // the test set is only ever passed whole
@@ -145,68 +150,89 @@ function checkEpochs(run: Run): void {
   }
 }
 
-law('each batch has batchSize rows of xTrain with their matching tTrain rows', () => {
-  forAll(
-    [runArb],
-    (run) => {
-      for (const { gradient, i } of spyRun(run).iterations) {
-        const { x, t } = gradient;
-        if (x.shape.join() !== `${run.batchSize},2` || t.shape.join() !== `${run.batchSize},2`) {
-          fail(
-            `the batch of iteration ${i} has x (${x.shape.join(', ')}) and t (${t.shape.join(', ')}); expected (${run.batchSize}, 2) each`,
-          );
-        }
-        for (let row = 0; row < run.batchSize; row++) {
-          const [r, one] = [x.data[2 * row], x.data[2 * row + 1]];
-          if (!(Number.isInteger(r) && r >= 0 && r < run.trainSize && one === 1))
+law(
+  'batches',
+  {
+    name: 'each batch has batchSize rows of xTrain with their matching tTrain rows',
+    points: 2,
+    hint: 'Draw one batchMask = rng.choice(trainSize, batchSize) per iteration and take the same rows of both: takeRows(xTrain, batchMask), takeRows(tTrain, batchMask).',
+  },
+  () => {
+    forAll(
+      [runArb],
+      (run) => {
+        for (const { gradient, i } of spyRun(run).iterations) {
+          const { x, t } = gradient;
+          if (x.shape.join() !== `${run.batchSize},2` || t.shape.join() !== `${run.batchSize},2`) {
             fail(
-              `row ${row} of the batch of iteration ${i} is [${r}, ${one}], not a row of xTrain`,
-            );
-          if (t.data[2 * row] !== r || t.data[2 * row + 1] !== 100 + r) {
-            fail(
-              `row ${row} of the batch of iteration ${i} pairs xTrain row ${r} with t = [${t.data[2 * row]}, ${t.data[2 * row + 1]}], which is not tTrain row ${r}: take x and t with the same indices`,
+              `the batch of iteration ${i} has x (${x.shape.join(', ')}) and t (${t.shape.join(', ')}); expected (${run.batchSize}, 2) each`,
             );
           }
+          for (let row = 0; row < run.batchSize; row++) {
+            const [r, one] = [x.data[2 * row], x.data[2 * row + 1]];
+            if (!(Number.isInteger(r) && r >= 0 && r < run.trainSize && one === 1))
+              fail(
+                `row ${row} of the batch of iteration ${i} is [${r}, ${one}], not a row of xTrain`,
+              );
+            if (t.data[2 * row] !== r || t.data[2 * row + 1] !== 100 + r) {
+              fail(
+                `row ${row} of the batch of iteration ${i} pairs xTrain row ${r} with t = [${t.data[2 * row]}, ${t.data[2 * row + 1]}], which is not tTrain row ${r}: take x and t with the same indices`,
+              );
+            }
+          }
         }
-      }
-    },
-    showRun,
-  );
-});
-
-law('every parameter moves by exactly −learningRate·grad, in place, once per iteration', () => {
-  forAll(
-    [runArb],
-    (run) => {
-      const { net, start, iterations, after } = spyRun(run);
-      for (const key of Object.keys(net.original)) {
-        if (net.params[key] !== net.original[key])
-          fail(`network.params.${key} was replaced by a new array; update its data in place`);
-      }
-      let before = start;
-      for (const { gradient, i } of iterations) {
-        if (!sameSnapshot(gradient.params, before))
-          fail(
-            `the parameters changed between iteration ${i - 1}'s update and iteration ${i}'s gradient`,
-          );
-        for (const [key, p] of Object.entries(before)) {
-          const g = (gradient.grad as Snapshot)[key];
-          const got = after(i)[key];
-          const k = p.findIndex((v, idx) => !Object.is(got[idx], v - run.learningRate * g[idx]));
-          if (k >= 0)
-            fail(
-              `after iteration ${i}, params.${key}[${k}] is ${formatNumber(got[k])}; it was ${formatNumber(p[k])} with gradient ${formatNumber(g[k])}, so p − lr·g = ${formatNumber(p[k] - run.learningRate * g[k])}`,
-            );
-        }
-        before = after(i);
-      }
-    },
-    showRun,
-  );
-});
+      },
+      showRun,
+    );
+  },
+);
 
 law(
-  'the loss is recorded every iteration, after the update, on the batch of that iteration',
+  'update',
+  {
+    name: 'every parameter moves by exactly −learningRate·grad, in place, once per iteration',
+    points: 2,
+    hint: 'Gradient descent steps downhill: p.data[j] -= learningRate * g.data[j], for every key of network.params, writing into the existing arrays.',
+  },
+  () => {
+    forAll(
+      [runArb],
+      (run) => {
+        const { net, start, iterations, after } = spyRun(run);
+        for (const key of Object.keys(net.original)) {
+          if (net.params[key] !== net.original[key])
+            fail(`network.params.${key} was replaced by a new array; update its data in place`);
+        }
+        let before = start;
+        for (const { gradient, i } of iterations) {
+          if (!sameSnapshot(gradient.params, before))
+            fail(
+              `the parameters changed between iteration ${i - 1}'s update and iteration ${i}'s gradient`,
+            );
+          for (const [key, p] of Object.entries(before)) {
+            const g = (gradient.grad as Snapshot)[key];
+            const got = after(i)[key];
+            const k = p.findIndex((v, idx) => !Object.is(got[idx], v - run.learningRate * g[idx]));
+            if (k >= 0)
+              fail(
+                `after iteration ${i}, params.${key}[${k}] is ${formatNumber(got[k])}; it was ${formatNumber(p[k])} with gradient ${formatNumber(g[k])}, so p − lr·g = ${formatNumber(p[k] - run.learningRate * g[k])}`,
+              );
+          }
+          before = after(i);
+        }
+      },
+      showRun,
+    );
+  },
+);
+
+law(
+  'loss',
+  {
+    name: 'the loss is recorded every iteration, after the update, on the batch of that iteration',
+    points: 1,
+    hint: 'After the update, push network.loss(xBatch, tBatch) onto trainLossList: once per iteration, on the same batch (book 4.5.2).',
+  },
   () => {
     forAll(
       [runArb],
@@ -231,21 +257,36 @@ law(
 );
 
 law(
-  'accuracies are recorded on the whole train and test sets, after the update, whenever i % iterPerEpoch is 0',
+  'whole_epochs',
+  {
+    name: 'accuracies are recorded on the whole train and test sets, after the update, whenever i % iterPerEpoch is 0',
+    points: 2,
+    hint: 'After the update of iteration i, when i % iterPerEpoch === 0, push network.accuracy(xTrain, tTrain) and network.accuracy(xTest, tTest) on the whole sets (book 4.5.3).',
+  },
   () => {
     forAll([wholeEpochArb], checkEpochs, showRun);
   },
 );
 
 law(
-  'when trainSize / batchSize is not whole, iterPerEpoch is max(floor(trainSize / batchSize), 1)',
+  'partial_epochs',
+  {
+    name: 'when trainSize / batchSize is not whole, iterPerEpoch is max(floor(trainSize / batchSize), 1)',
+    points: 1,
+    hint: 'trainSize / batchSize need not be whole: with iterPerEpoch = 600 / 7 = 85.7, i % 85.7 is never 0. Use Math.max(Math.floor(trainSize / batchSize), 1).',
+  },
   () => {
     forAll([partialEpochArb], checkEpochs, showRun);
   },
 );
 
 law(
-  'onEpoch is called once per record with its epoch, iteration, trainAcc, testAcc and loss',
+  'on_epoch',
+  {
+    name: 'onEpoch is called once per record with its epoch, iteration, trainAcc, testAcc and loss',
+    points: 1,
+    hint: 'Call options.onEpoch?.({ epoch, iteration: i, trainAcc, testAcc, loss }) right after recording the accuracies; epoch counts the records from 0.',
+  },
   () => {
     forAll(
       [runArb],
@@ -287,32 +328,40 @@ law(
 // with a repeat outside 1 − (4·3·2)/4³ = 0.625 ± 0.1 has ≤ 2·exp(−2·1000·0.1²) ≈ 4e-9. So a
 // correct loop fails with probability < 1e-8; without replacement no batch repeats a row.
 const COVER = { trainSize: 4, batchSize: 3, itersNum: 1000, learningRate: 0.5 };
-law('batches are drawn with replacement from options.rng and cover the training set', () => {
-  const a = spyRun(COVER).iterations.map(({ gradient }) =>
-    Array.from({ length: 3 }, (_, row) => gradient.x.data[2 * row]),
-  );
-  const b = spyRun(COVER).iterations.map(({ gradient }) =>
-    Array.from({ length: 3 }, (_, row) => gradient.x.data[2 * row]),
-  );
-  if (!a.every((batch, i) => sameData(batch, b[i])))
-    fail(
-      'two runs with the same options.rng seed drew different batches: draw them with options.rng.choice',
+law(
+  'sampling',
+  {
+    name: 'batches are drawn with replacement from options.rng and cover the training set',
+    points: 2,
+    hint: 'Use options.rng.choice(trainSize, batchSize) each iteration: a fresh batch, drawn with replacement, as numpy’s np.random.choice.',
+  },
+  () => {
+    const a = spyRun(COVER).iterations.map(({ gradient }) =>
+      Array.from({ length: 3 }, (_, row) => gradient.x.data[2 * row]),
     );
-  const draws = a.flat();
-  for (let r = 0; r < 4; r++) {
-    const share = draws.filter((v) => v === r).length / draws.length;
-    if (!(Math.abs(share - 0.25) <= 0.06))
+    const b = spyRun(COVER).iterations.map(({ gradient }) =>
+      Array.from({ length: 3 }, (_, row) => gradient.x.data[2 * row]),
+    );
+    if (!a.every((batch, i) => sameData(batch, b[i])))
       fail(
-        `row ${r} of 4 made ${formatNumber(share)} of the ${draws.length} draws; uniform sampling gives 0.25 ± 0.06`,
+        'two runs with the same options.rng seed drew different batches: draw them with options.rng.choice',
       );
-  }
-  const repeats = a.filter((batch) => new Set(batch).size < 3).length / a.length;
-  if (!(Math.abs(repeats - 0.625) <= 0.1)) {
-    fail(
-      `${formatNumber(repeats)} of the batches of 3 from 4 rows repeat a row; drawing with replacement gives 0.625 ± 0.1`,
-    );
-  }
-});
+    const draws = a.flat();
+    for (let r = 0; r < 4; r++) {
+      const share = draws.filter((v) => v === r).length / draws.length;
+      if (!(Math.abs(share - 0.25) <= 0.06))
+        fail(
+          `row ${r} of 4 made ${formatNumber(share)} of the ${draws.length} draws; uniform sampling gives 0.25 ± 0.06`,
+        );
+    }
+    const repeats = a.filter((batch) => new Set(batch).size < 3).length / a.length;
+    if (!(Math.abs(repeats - 0.625) <= 0.1)) {
+      fail(
+        `${formatNumber(repeats)} of the batches of 3 from 4 rows repeat a row; drawing with replacement gives 0.625 ± 0.1`,
+      );
+    }
+  },
+);
 
 // MNIST, end to end: 1000 training and 500 test digits, a (784, 30, 10) net from weights
 // N(0, 0.01²), batches of 50 at learning rate 2 for 101 iterations (records at 0, 20, …, 100).
@@ -329,7 +378,12 @@ const E2E = {
 };
 const E2E_MIN_ACCURACY = 0.6;
 law(
-  'driving a trusted two-layer net on MNIST, test accuracy rises from about 0.1 to at least 0.6',
+  'mnist',
+  {
+    name: 'driving a trusted two-layer net on MNIST, test accuracy rises from about 0.1 to at least 0.6',
+    points: 3,
+    hint: 'If the spy laws pass and this fails, look at what they do not see: is the loop exiting early, or training on the test set?',
+  },
   () => {
     const mnist = loadMnist({ oneHotLabel: true });
     const first = (a: NDArray, n: number) =>

@@ -1,41 +1,25 @@
-// The manifest: every exercise in the book's order, with its laws, points and hints. Specs
-// register their tests by these names; the reporter grades by them; `npm run check` proves
-// the three trees and this list agree.
-import { existsSync } from 'node:fs';
-import { lossFunctions } from './01_loss_functions.ts';
-import { numericalDiff } from './02_numerical_diff.ts';
-import { numericalGradient } from './03_numerical_gradient.ts';
-import { gradientDescent } from './04_gradient_descent.ts';
-import { simpleNet } from './05_simple_net.ts';
-import { twoLayerNet } from './06_two_layer_net.ts';
-import { trainNeuralNet } from './07_train_neuralnet.ts';
-import type { ExerciseEntry, LawEntry } from './types.ts';
+// The manifest: every exercise in the book's order with its laws, points and hints, as the
+// specs declare them. grader/manifest.json is read off the specs (extract.mjs); `npm test`
+// refreshes it when a spec changed, and `npm run check` fails if the committed one is stale.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DIAGNOSES } from './diagnoses.ts';
+import type { ExerciseEntry, Manifest } from './types.ts';
 
-export type { ExerciseEntry, LawEntry, DiagnosisEntry } from './types.ts';
+export type { ExerciseEntry, LawEntry, DiagnosisEntry, Manifest } from './types.ts';
 
-/** Exercise id → the instructor's hidden laws of that exercise. */
-export type HiddenLaws = Record<string, LawEntry[]>;
+const MANIFEST = path.join(import.meta.dirname, '..', 'manifest.json');
 
-// An instructor's hidden laws live beside their specs in instructor/hidden/, which a student
-// release leaves out whole, so a student's manifest holds no trace of them. The path is
-// built at run time so the type checker does not ask for a file a release lacks.
-const HIDDEN_MANIFEST = new URL('../../instructor/hidden/manifest.ts', import.meta.url);
-const hidden: HiddenLaws = existsSync(HIDDEN_MANIFEST)
-  ? ((await import(HIDDEN_MANIFEST.href)) as { HIDDEN_LAWS: HiddenLaws }).HIDDEN_LAWS
-  : {};
+const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8')) as Manifest;
 
-export const EXERCISES: readonly ExerciseEntry[] = [
-  lossFunctions,
-  numericalDiff,
-  numericalGradient,
-  gradientDescent,
-  simpleNet,
-  twoLayerNet,
-  trainNeuralNet,
-].map((entry) => withHidden(entry, hidden[entry.id] ?? []));
+export const EXERCISES: readonly ExerciseEntry[] = manifest.exercises.map((entry) => ({
+  ...entry,
+  diagnoses: DIAGNOSES[entry.id] ?? [],
+}));
 
-/** Appends hidden laws after the visible ones; they never replace or reorder a visible law. */
-export function withHidden(entry: ExerciseEntry, laws: readonly LawEntry[]): ExerciseEntry {
-  if (laws.length === 0) return entry;
-  return { ...entry, laws: [...entry.laws, ...laws.map((law) => ({ ...law, hidden: true }))] };
+/** The law of an exercise with this key; throws when there is none (a stale reference). */
+export function lawByKey(entry: ExerciseEntry, key: string) {
+  const law = entry.laws.find((l) => l.key === key);
+  if (!law) throw new Error(`${entry.id} has no law '${key}'`);
+  return law;
 }

@@ -7,9 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { numericalDiff } from '../../../solutions/02_numerical_diff.ts';
 import { numericalGradient } from '../../../solutions/03_numerical_gradient.ts';
 import { gradientDescent } from '../../../solutions/04_gradient_descent.ts';
-import { numericalDiff as forwardDiff } from '../../mistakes/02_numerical_diff/forward_difference.ts';
-import { numericalGradient as forwardGradient } from '../../mistakes/03_numerical_gradient/forward_difference.ts';
-import { gradientDescent as ascent } from '../../mistakes/04_gradient_descent/ascent.ts';
+import { importKept } from '../../check/gallery.ts';
 import { parseFiguresArgs, UsageError } from '../../../tools/figures/args.ts';
 import {
   descentPath,
@@ -20,6 +18,22 @@ import {
 } from '../../../tools/figures/data.ts';
 import { callStudent, SkipFigure } from '../../../tools/figures/student.ts';
 import { main } from '../../../tools/figures.ts';
+
+// three kept mistakes, rebuilt from their edits of the solutions
+const gallery = fs.mkdtempSync(path.join(os.tmpdir(), 'dlfs-figures-gallery-'));
+const { numericalDiff: forwardDiff } = await importKept<{ numericalDiff: typeof numericalDiff }>(
+  '02_numerical_diff',
+  'forward_difference',
+  gallery,
+);
+const { numericalGradient: forwardGradient } = await importKept<{
+  numericalGradient: typeof numericalGradient;
+}>('03_numerical_gradient', 'forward_difference', gallery);
+const { gradientDescent: ascent } = await importKept<{ gradientDescent: typeof gradientDescent }>(
+  '04_gradient_descent',
+  'ascent',
+  gallery,
+);
 
 const FORWARD_ERROR = H * 0.01; // h·f1″/2 with f1″ = 0.02
 const yours = (d: ReturnType<typeof tangentData>) =>
@@ -83,7 +97,7 @@ describe('figures: student code that cannot draw', () => {
 
 describe('figures: the command line', () => {
   it('reads --impl, --override (after DLFS_IMPL_OVERRIDE) and --out, and rejects the rest', () => {
-    const file = 'maintainers/mistakes/02_numerical_diff/forward_difference.ts';
+    const file = 'solutions/02_numerical_diff.ts';
     const args = parseFiguresArgs(
       ['--impl', 'solutions', '--override', `02_numerical_diff=${file}`],
       {},

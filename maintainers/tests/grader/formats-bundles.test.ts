@@ -38,7 +38,9 @@ describe('the Gradescope bundle', () => {
     expect(names).toContain('run_autograder');
     expect(names).toContain('grader/cli.mjs');
     expect(names).toContain('package-lock.json');
-    expect(names.some((n) => n.startsWith('solutions/') || n.startsWith('mistakes/'))).toBe(false);
+    expect(names.some((n) => n.startsWith('solutions/') || n.startsWith('maintainers/'))).toBe(
+      false,
+    );
     for (const script of ['setup.sh', 'run_autograder']) {
       const check = spawnSync('bash', ['-n', path.join(KIT, 'instructor/gradescope', script)], {
         encoding: 'utf8',

@@ -7,14 +7,18 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { gradeExercise, mergeResults, type Grade } from '../../../grader/grade.ts';
 import { visibilityOf } from '../../../grader/formats/index.ts';
-import { EXERCISES, withHidden } from '../../../grader/manifest/index.ts';
+import { extractManifest } from '../../../grader/manifest/extract.mjs';
+import { EXERCISES } from '../../../grader/manifest/index.ts';
 import { exerciseIdOf } from '../../../grader/reporter.ts';
-import { HIDDEN_LAWS } from '../../../instructor/hidden/manifest.ts';
 
 const KIT = path.resolve(import.meta.dirname, '../../..');
 const GRADE_TIMEOUT_MS = 120_000;
 const LOSS = '01_loss_functions';
-const hiddenNames = HIDDEN_LAWS[LOSS].map((law) => law.name);
+const HIDDEN_SPEC = 'instructor/hidden/01_loss_functions.hidden.spec.ts';
+const hiddenNames = [
+  'labels outside 0..K−1 are refused with an error',
+  'a one-hot t of another shape with as many elements is refused',
+];
 
 const reports = mkdtempSync(path.join(os.tmpdir(), 'dlfs-hidden-'));
 afterAll(() => rmSync(reports, { recursive: true, force: true }));
@@ -42,14 +46,13 @@ describe('hidden laws in the manifest', () => {
     expect(hidden.every((law) => law.points > 0 && law.hint.length > 0)).toBe(true);
   });
 
-  it('never replace a visible law', () => {
-    const visible = { ...EXERCISES[1], laws: EXERCISES[1].laws.slice(0, 1) };
-    const merged = withHidden(visible, [{ name: 'extra', points: 1, hint: 'h' }]);
-    expect(merged.laws.map((l) => [l.name, l.hidden])).toEqual([
-      [visible.laws[0].name, undefined],
-      ['extra', true],
-    ]);
-    expect(withHidden(visible, [])).toBe(visible);
+  it('are read off the hidden spec, after the visible laws, which they never replace', () => {
+    const manifest = extractManifest(KIT);
+    expect(Object.keys(manifest.sources)).toContain(HIDDEN_SPEC);
+    const laws = manifest.exercises.find((e) => e.id === LOSS)!.laws;
+    const firstHidden = laws.findIndex((law) => law.hidden);
+    expect(laws.slice(firstHidden).every((law) => law.hidden)).toBe(true);
+    expect(laws.slice(0, firstHidden).every((law) => !law.hidden)).toBe(true);
   });
 
   it('map their spec file to its exercise', () => {
