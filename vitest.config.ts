@@ -6,26 +6,17 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { importPolicy } from './grader/import-policy.ts';
-import { readSettings } from './grader/settings.mjs';
+import { gradedFiles } from './grader/settings.mjs';
 
 const root = import.meta.dirname;
-const { impl } = readSettings();
-// Batch grading (instructor/batch/index.ts) grades a copy of a submission's exercises/ that sits beside a
-// link to src/; DLFS_IMPL_DIR names that copy. Internal: students and instructors use IMPL.
-const tree = process.env.DLFS_IMPL_DIR
-  ? path.resolve(process.env.DLFS_IMPL_DIR)
-  : path.join(root, impl);
-
-// For the mistake gallery and the kit's own tests: DLFS_IMPL_OVERRIDE='02_numerical_diff=
-// mistakes/02_numerical_diff/forward_difference.ts' grades that one file in place of the
-// exercise, leaving the rest of the IMPL tree as it is. Listed before the @impl alias, so it wins.
-const overrides = (process.env.DLFS_IMPL_OVERRIDE ?? '')
-  .split(',')
-  .filter(Boolean)
-  .map((pair) => {
-    const [id, file] = pair.split('=');
-    return { find: `@impl/${id}`, replacement: path.resolve(root, file) };
-  });
+// the tree IMPL selects, or a batch submission's copy; overrides put single files in place of
+// their exercises (the galleries, the kit's tests). Overrides come before the @impl alias, so
+// they win.
+const { tree, overrides: overridden } = gradedFiles(root);
+const overrides = Object.entries(overridden).map(([id, file]) => ({
+  find: `@impl/${id}`,
+  replacement: file,
+}));
 
 // A spec file's process may not eat the machine (runaway memory dies at this heap size, and
 // costs that exercise only) nor compile strings into code (eval, new Function), which would

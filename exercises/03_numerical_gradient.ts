@@ -2,19 +2,23 @@
 //
 // The gradient collects every partial derivative of f, each by a central difference:
 //
-//   ∂f/∂xᵢ ≈ (f(x + h·eᵢ) − f(x − h·eᵢ)) / 2h        h = 1e-4, one coordinate at a time
+//   ∂f/∂xᵢ ≈ (f(x + h·eᵢ) − f(x − h·eᵢ)) / 2h        h = 1e-4, one element i at a time
 //
-// x: any shape, e.g. (2) a point or (2, 3) a weight matrix → a gradient of x's shape.
-// Each coordinate is moved IN PLACE and put back before the next one: f may ignore its
-// argument and read x through a closure, as the book's `lambda W: net.loss(x, t)` does.
-// On return x holds exactly its original values.
+// - x has any shape: a 0-d array, a point (2), a weight matrix (2, 3) or more axes. The
+//   result is a new array of x's shape, element i holding ∂f/∂xᵢ for the flat index i.
+// - Element i is moved in x itself: x.data[i] = saved + h, call f; x.data[i] = saved − h,
+//   call f; then x.data[i] = saved. So f may ignore its argument and read x through a
+//   closure, as the book's `lambda W: net.loss(x, t)` does.
+// - f is called 2·x.size times, each time with exactly one element moved.
+// - On return x holds exactly its original values, bit for bit.
 import { NDArray, zerosLike } from '../src/index.ts';
 
 const H = 1e-4; // central-difference step, as in numerical_diff
 
 /** ∂f/∂x for every element of x, in x's shape. */
 export function numericalGradient(f: (x: NDArray) => number, x: NDArray): NDArray {
-  // TODO: for each element i of x.data: save it, set it to +H and call f, set it to −H and
-  // TODO: call f, store the central difference in a zerosLike(x) gradient, then put it back.
+  // TODO: make grad = zerosLike(x); then for each flat index i of x.data:
+  // TODO: save x.data[i]; set it to saved + H and call f; set it to saved − H and call f;
+  // TODO: store the central difference in grad.data[i]; set x.data[i] back to saved.
   throw new Error('TODO: numericalGradient (book 4.4)');
 }

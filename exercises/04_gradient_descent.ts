@@ -4,9 +4,13 @@
 //
 //   x ← x − lr · ∇f(x)        lr: the learning rate, a hyperparameter set by hand
 //
-// initX: any shape, e.g. (2) → the final x, same shape. initX itself is left unchanged.
-// The gradient comes from src's numericalGradient, as the book's gradient_method.py uses
-// common/'s: its rounding is part of the result (with lr = 10, x freezes once x ± h == x).
+// - lr defaults to 0.01 and stepNum to 100.
+// - Each step takes ∇f at the current x with src's numericalGradient, as the book's
+//   gradient_method.py uses common/'s: its rounding is part of the result (with lr = 10, x
+//   freezes once x ± h == x). A step calls f 2·x.size times, through it.
+// - initX has any shape, e.g. (2); the result is a new array of its shape (stepNum = 0 gives
+//   a copy of initX).
+// - initX itself is left unchanged.
 import { copy, NDArray, numericalGradient } from '../src/index.ts';
 
 /** x after stepNum steps x ← x − lr·∇f(x) from initX. */

@@ -2,12 +2,19 @@
 //
 // The smallest network: one weight matrix W, no bias, no hidden layer.
 //
-//   predict(x) = x·W                       x: (2) → (3), or x: (N, 2) → (N, 3); W: (2, 3)
-//   loss(x, t) = CE(softmax(x·W), t)       src's softmax and crossEntropyError; t one-hot or labels
+//   predict(x) = x·W                       the scores, before any softmax
+//   loss(x, t) = crossEntropyError(softmax(predict(x)), t)
 //
-// The section's point is ∂L/∂W, found numerically through a closure that ignores its argument:
-//   const dW = numericalGradient(() => net.loss(x, t), net.W);
-// numericalGradient perturbs net.W in place, so loss must read this.W every time it runs.
+// - W is (2, 3), drawn from the standard normal with the rng given (src's randn). Without an
+//   rng the net uses createRng(0), so every such net starts with the same W.
+// - predict takes x of shape (2), one sample, giving (3); or (N, 2), a batch, giving (N, 3).
+// - loss uses src's softmax and crossEntropyError; t is one-hot of predict's shape, or labels:
+//   (N) for a batch, (1) for one sample. It returns a number.
+// - predict and loss use this.W as it is when they run: assigning net.W, or changing its
+//   elements in place as numericalGradient does, changes their results.
+// - The section's point is ∂L/∂W through a closure that ignores its argument:
+//     const dW = numericalGradient(() => net.loss(x, t), net.W);
+// - Neither predict nor loss changes x, t or W.
 import {
   createRng,
   crossEntropyError,

@@ -1,7 +1,7 @@
 // Turns what vitest saw into the grade: every exercise of the manifest appears with its full
 // maxScore, whatever happened to it, and a law earns its points only by passing.
 import type { Integrity } from './integrity.ts';
-import type { ExerciseEntry, DiagnosisEntry } from './manifest/types.ts';
+import type { ExerciseEntry } from './manifest/types.ts';
 
 export type Status = 'passed' | 'failed' | 'error' | 'timeout';
 
@@ -10,6 +10,10 @@ export interface Outcome {
   message?: string;
   counterexample?: string;
   reproduce?: string;
+  /** Evidence of a known mistake, found by replaying probes (grader/suspects.ts). */
+  diagnosis?: string;
+  /** The keys of the mistakes that evidence names. */
+  diagnosisKeys?: string[];
   /** Left out by a filtered run (`-t`): it earns nothing, and says nothing about mistakes. */
   skipped?: boolean;
 }
@@ -37,6 +41,7 @@ export interface ExerciseGrade {
   book: string;
   score: number;
   maxScore: number;
+  /** The first unmet law's diagnosis, else the first any unmet law has: what formats show. */
   diagnosis?: string;
   tests: TestGrade[];
 }
@@ -81,12 +86,7 @@ export function gradeExercise(
       ...(law.hidden ? { hidden: true } : {}),
     };
   });
-  const diagnosis = result?.moduleError
-    ? undefined
-    : diagnose(
-        entry.diagnoses ?? [],
-        tests.map((test, i) => ({ ...test, key: entry.laws[i].key })),
-      );
+  const diagnosis = tests.find((t) => unmet(t) && t.diagnosis)?.diagnosis;
   return {
     id: entry.id,
     title: entry.title,
@@ -127,21 +127,6 @@ export function mergeResults(a: ModuleResult, b: ModuleResult): ModuleResult {
     ...(a.timedOut || b.timedOut ? { timedOut: true } : {}),
     laws: new Map([...a.laws, ...b.laws]),
   };
-}
-
-function diagnose(
-  rules: readonly DiagnosisEntry[],
-  tests: readonly (TestGrade & { key: string })[],
-): string | undefined {
-  // a law still at its TODO, or left out by a filter, shows no mistake to name yet
-  const judged = tests.filter((t) => !t.skipped && !atTodo(t));
-  const status = new Map(judged.map((t) => [t.key, t.status]));
-  const failed = (name: string) => status.has(name) && status.get(name) !== 'passed';
-  const rule = rules.find(
-    (r) =>
-      r.failed.every(failed) && (r.passed ?? []).every((name) => status.get(name) === 'passed'),
-  );
-  return rule?.say;
 }
 
 function sum(xs: number[]): number {

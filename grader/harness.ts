@@ -1,15 +1,20 @@
-// The bridge between a spec and the grade. `exercise(id)` hands a spec its `law`, which
-// registers a test under a name the manifest knows, runs it under the guard, and turns
-// whatever the student's code did into a LawError the report can explain. `forAll` runs a
-// fast-check property with the run's seed and reports its shrunk counterexample.
+// The bridge between a spec and the grade. `exercise(…)` loads the student's file and hands
+// the spec its `law`, which registers a test under the name the manifest knows, runs it under
+// the guard, turns whatever the student's code did into a LawError the report can explain,
+// and asks the exercise's suspects for evidence of a known mistake. `forAll` runs a
+// fast-check property with the run's seed and reports its shrunk counterexample as it was
+// before the student's code saw it.
 import fc from 'fast-check';
 import { it } from 'vitest';
-import { EXERCISES } from './manifest/index.ts';
-import { readSettings } from './settings.mjs';
+import { NDArray } from '../src/index.ts';
 import { format } from '../spec/support/format.ts';
-import { GuardTimeout, guarded, LAW_TIME_LIMIT_MS } from './sandbox/guard.ts';
 import { LawError } from './law-error.ts';
+import { loadStudent } from './load.ts';
+import { EXERCISES } from './manifest/index.ts';
+import { GuardTimeout, guarded, LAW_TIME_LIMIT_MS } from './sandbox/guard.ts';
 import { arm, idle } from './sandbox/watchdog.ts';
+import { readSettings } from './settings.mjs';
+import { Suspects, type Suspect } from './suspects.ts';
 
 export const settings = readSettings();
 
@@ -32,13 +37,28 @@ export interface ExerciseDeclaration {
   title?: string;
   book?: string;
   exports?: string[];
+  /** Functions src/ also has, which this exercise must write itself rather than import. */
+  ownWork?: string[];
+  /** Sentences of the stub's header that explain and state no behaviour to check. */
+  context?: string[];
 }
 
-export function exercise(declared: ExerciseDeclaration) {
+/**
+ * Loads the student's module for `declared.id` (the spec's own modules have loaded first and
+ * captured pristine built-ins) and returns it with the spec's `law`.
+ */
+export async function exercise<M>(
+  declared: ExerciseDeclaration,
+  importer: () => Promise<M>,
+  suspects: readonly Suspect<M>[] = [],
+) {
   const entry = EXERCISES.find((e) => e.id === declared.id);
   if (!entry) throw new Error(`spec: no exercise '${declared.id}' in grader/manifest.json`);
-  idle(); // the spec reached this line, so the student's file has loaded
+  const impl = await loadStudent(entry, importer);
+  idle(); // the student's file has loaded
+  const diagnoses = new Suspects(suspects, impl);
   return {
+    impl,
     /** Registers one graded law under its key; its declaration must match the manifest's. */
     law(key: string, declaration: LawDeclaration, body: () => void, limitMs?: number): void {
       const known = entry.laws.find((law) => law.key === key);
@@ -59,7 +79,16 @@ export function exercise(declared: ExerciseDeclaration) {
         try {
           guarded(body, limitMs);
         } catch (error) {
-          throw explain(error);
+          const explained = explain(error);
+          if (explained instanceof LawError && !/^not implemented yet/.test(explained.message)) {
+            arm(2 * LAW_TIME_LIMIT_MS);
+            const found = diagnoses.diagnose(key);
+            if (found.length > 0) {
+              explained.diagnosis = found.map((d) => d.text).join('\n');
+              explained.diagnosisKeys = found.map((d) => d.key);
+            }
+          }
+          throw explained;
         } finally {
           running = undefined;
           idle();
@@ -80,7 +109,20 @@ export function forAll<Ts extends [unknown, ...unknown[]]>(
   predicate: (...args: NoInfer<Ts>) => void,
   show: (...args: NoInfer<Ts>) => string = (...args) => args.map(format).join(', '),
 ): void {
-  const property = fc.property(...arbitraries, predicate as (...args: unknown[]) => void);
+  // the case is described from a copy taken before the call: code that writes into its
+  // inputs must not change the counterexample it is shown
+  const checked = (...args: unknown[]) => {
+    const before = args.map(snapshot) as Ts;
+    try {
+      predicate(...(args as Ts));
+    } catch (error) {
+      if (fc.PreconditionFailure.isFailure(error)) throw error;
+      const explained = explain(error);
+      if (explained instanceof LawError) explained.counterexample = show(...before);
+      throw explained;
+    }
+  };
+  const property = fc.property(...arbitraries, checked);
   const details = fc.check(property, {
     seed: settings.seed,
     numRuns: settings.numRuns,
@@ -88,16 +130,27 @@ export function forAll<Ts extends [unknown, ...unknown[]]>(
   });
   if (!details.failed) return;
   // a timeout never lands here: the guard's termination passes through fast-check uncaught
-  const cause = details.errorInstance;
-  const counterexample = details.counterexample
-    ? show(...(details.counterexample as unknown as Ts))
-    : 'none (the property could not run)';
-  const inner = explain(cause) as LawError;
+  const inner = explain(details.errorInstance) as LawError;
   throw new LawError(inner.message, {
     status: inner.status,
-    counterexample,
+    counterexample: inner.counterexample ?? 'none (the property could not run)',
     reproduce: reproduceCommand(String(details.seed), details.counterexamplePath ?? undefined),
   });
+}
+
+/** A copy of a generated value deep enough that writing into the original leaves it as it was. */
+function snapshot(value: unknown): unknown {
+  if (value instanceof NDArray) return new NDArray(value.data.slice(), value.shape);
+  if (ArrayBuffer.isView(value)) return (value as Float64Array).slice();
+  if (Array.isArray(value)) return value.map(snapshot);
+  if (
+    value !== null &&
+    typeof value === 'object' &&
+    Object.getPrototypeOf(value) === Object.prototype
+  ) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, snapshot(v)]));
+  }
+  return value;
 }
 
 /** One line a student can paste to rerun only this law, on only this counterexample. */

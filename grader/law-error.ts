@@ -8,6 +8,10 @@ export class LawError extends Error {
   status: 'failed' | 'error';
   counterexample?: string;
   reproduce?: string;
+  /** Evidence of a known mistake, found by the exercise's suspects (grader/suspects.ts). */
+  diagnosis?: string;
+  /** The keys of the suspects whose evidence that is. */
+  diagnosisKeys?: string[];
 
   constructor(
     message: string,

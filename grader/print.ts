@@ -72,10 +72,10 @@ function details(exercise: ExerciseGrade, consoleLines: string[] | undefined): s
     ...indent(test.message ?? ''),
   ];
   if (test.counterexample) lines.push(`  counterexample: ${test.counterexample}`);
-  if (exercise.diagnosis) lines.push(`  ${bold('diagnosis')}: ${exercise.diagnosis}`);
-  // a diagnosis names the mistake behind the whole pattern of failures; this law's own hint
-  // is about its usual cause, which may be another, so it would only muddy the advice
-  if (test.hint && !exercise.diagnosis) lines.push(`  ${bold('hint')}: ${test.hint}`);
+  if (test.hint) lines.push(`  ${bold('hint')}: ${test.hint}`);
+  // only shown on evidence: what the grader saw the code do, beside the law's own hint
+  const diagnosis = test.diagnosis ?? exercise.diagnosis;
+  if (diagnosis) lines.push(...diagnosis.split('\n').map((d) => `  ${bold('diagnosis')}: ${d}`));
   if (test.reproduce) lines.push(`  ${dim('rerun just this:')} ${test.reproduce}`);
   if (consoleLines?.length)
     lines.push(dim('  your console output:'), ...consoleLines.map((l) => dim(`    ${l}`)));

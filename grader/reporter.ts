@@ -141,11 +141,17 @@ function outcomeOf(error: SerializedError | undefined): Outcome {
     message: error.message,
     ...(typeof error.counterexample === 'string' ? { counterexample: error.counterexample } : {}),
     ...(typeof error.reproduce === 'string' ? { reproduce: error.reproduce } : {}),
+    ...(typeof error.diagnosis === 'string' ? { diagnosis: error.diagnosis } : {}),
+    ...(Array.isArray(error.diagnosisKeys)
+      ? { diagnosisKeys: (error.diagnosisKeys as unknown[]).map(String) }
+      : {}),
   };
 }
 
 /** Why a spec file could not run: almost always the student's file failed to load. */
 function loadFailure(error: SerializedError): string {
+  // grader/load.ts already says it in the student's terms
+  if (error.name === 'LoadError') return error.message;
   const first = error.message.split('\n')[0];
   return `the exercise file could not be loaded: ${error.name ?? 'Error'}: ${first}`;
 }

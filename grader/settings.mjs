@@ -1,6 +1,7 @@
 // The grader's settings, read from the environment once and validated, so a typo stops the
 // run with a message instead of silently grading the wrong tree. Plain JS: the CLI reads it
 // before any TypeScript tooling has started.
+import path from 'node:path';
 
 /** The two trees a run can grade. */
 export const IMPLS = /** @type {const} */ (['exercises', 'solutions']);
@@ -61,4 +62,38 @@ function readInteger(env, name, fallback, min, max) {
  */
 export function reportDir(env = process.env) {
   return env.DLFS_REPORT_DIR || 'reports';
+}
+
+/**
+ * Where the graded code lives: the tree IMPL selects, or, for batch grading, DLFS_IMPL_DIR (a
+ * copy of a submission's exercises/ beside a link to src/; internal, as is the next).
+ * DLFS_IMPL_OVERRIDE='02_numerical_diff=path.ts,…' grades those files in place of their
+ * exercises, for the galleries and the kit's own tests.
+ * @param {string} root the kit's folder
+ * @param {Record<string, string | undefined>} env
+ * @returns {{ tree: string, overrides: Record<string, string> }}
+ */
+export function gradedFiles(root, env = process.env) {
+  const tree = env.DLFS_IMPL_DIR
+    ? path.resolve(env.DLFS_IMPL_DIR)
+    : path.join(root, readSettings(env).impl);
+  /** @type {Record<string, string>} */
+  const overrides = {};
+  for (const pair of (env.DLFS_IMPL_OVERRIDE ?? '').split(',').filter(Boolean)) {
+    const [id, file] = pair.split('=');
+    overrides[id] = path.resolve(root, file);
+  }
+  return { tree, overrides };
+}
+
+/**
+ * The file graded for exercise `id` as a student would name it: 'exercises/02_numerical_diff.ts'
+ * (its folder and its name, never an absolute path).
+ * @param {string} root
+ * @param {string} id
+ */
+export function studentFileName(root, id, env = process.env) {
+  const { tree, overrides } = gradedFiles(root, env);
+  const file = overrides[id] ?? path.join(tree, `${id}.ts`);
+  return `${path.basename(path.dirname(file))}/${path.basename(file)}`;
 }

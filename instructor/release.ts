@@ -6,6 +6,7 @@
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CHECKSUM_FILE, computeChecksums } from '../grader/integrity.ts';
+import { extractManifest, MANIFEST_FILE } from '../grader/manifest/extract.mjs';
 
 const KIT = path.resolve(import.meta.dirname, '..');
 
@@ -72,6 +73,9 @@ export function buildRelease(out: string): { files: number; checksums: number } 
       filter: (source) => !dropped.has(source),
     });
   }
+  // read off the release's own specs: the instructor's hidden laws stay behind
+  const manifest = extractManifest(target);
+  writeFileSync(path.join(target, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
   writeFileSync(path.join(target, 'package.json'), releasePackageJson());
   writeFileSync(path.join(target, 'tsconfig.json'), releaseTsconfig());
   const checksums = computeChecksums(target);

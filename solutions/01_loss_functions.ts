@@ -1,15 +1,22 @@
 // Exercise 01 · Loss functions (book 4.2)
 //
-// A loss measures how bad the network's output y is against the teacher's answer t.
+// A loss measures how far the network's output y is from the teacher's answer t: the smaller,
+// the better the network.
 //
-//   meanSquaredError(y, t)  = ½ Σ (y − t)²                  over every element; no batch mean
-//   crossEntropyError(y, t) = −(1/N) Σₙ log(y[n, tₙ] + δ)    δ = 1e-7 keeps log(0) finite
+//   meanSquaredError(y, t)  = ½ Σ (y − t)²                    over every element, no mean
+//   crossEntropyError(y, t) = −(1/N) Σₙ log(y[n, tₙ] + δ)      the mean over the N rows
 //
-// y: (K) one sample, or (N, K) a batch of N probability rows over K classes.
-// t: one-hot with the same shape as y, or class labels: (N), or (1) for one sample.
-// meanSquaredError takes any y and t of one shape. Other shapes are refused with an Error
-// that names both, as in "y (2, 2) and t (2, 3) differ".
-// Neither function may modify y or t.
+// - δ = 1e-7 keeps log(0) finite: a y of 0 at the true class gives −log(1e-7) ≈ 16.1.
+// - meanSquaredError takes y and t of any one shape, (K), (N, K) or more axes, and returns
+//   a number.
+// - crossEntropyError takes y of shape (K), one sample, or (N, K), a batch of N rows of
+//   probabilities over K classes, and returns a number.
+// - Its t is one-hot with the shape of y, or class labels, integers in 0 … K−1: (N) for a
+//   batch, (1) for one sample.
+// - Any other shape is refused with an Error whose message names both shapes, as in
+//   "y (2, 2) and t (2, 3) differ": a t with as many elements as y but another shape is
+//   not one-hot, and a y of three axes is neither (K) nor (N, K).
+// - Neither function changes y or t.
 import { argmax, formatShape, NDArray, reshape, sameShape } from '../src/index.ts';
 
 const DELTA = 1e-7; // keeps log(y) finite when y = 0

@@ -4,9 +4,11 @@
 //
 //   f'(x) ≈ (f(x + h) − f(x − h)) / 2h        h = 1e-4
 //
-// The error is O(h²) (truncation, h²·f'''/6) plus O(ε/h) (rounding in the difference), so h
-// is neither tiny nor coarse. A forward difference (f(x + h) − f(x)) / h is only O(h).
-// f: a function of one number; x: a number → a number. f is called at x + h and x − h only.
+// Its error is h²·f'''/6 from the formula plus about ε·|f|/h from rounding, so h is neither
+// tiny nor coarse. A forward difference (f(x + h) − f(x)) / h errs by h·f''/2, far more.
+//
+// - f takes a number and returns a number; x is a number; the result is a number.
+// - f is called exactly twice: once at x + h and once at x − h.
 
 const H = 1e-4; // central-difference step: h² truncation against ε/h rounding
 

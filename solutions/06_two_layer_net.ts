@@ -1,14 +1,23 @@
 // Exercise 06 · A two-layer network (book 4.5.1)
 //
 //   a1 = x·W1 + b1,  z1 = sigmoid(a1),  y = softmax(z1·W2 + b2)
-//   x: (N, I), W1: (I, H), b1: (H), W2: (H, O), b2: (O) → y: (N, O)
 //
-// The weights start as weightInitStd · N(0, 1), the biases at 0. loss is the cross-entropy of y
-// against one-hot t; accuracy is the fraction of rows where argmax y matches the label.
-// numericalGradient takes each gradient through the closure () => this.loss(x, t), as the book;
-// gradient is the book's fast version (backpropagation, chapter 5): with dy = (y − t) / N,
-//   dW2 = z1ᵀ·dy,  db2 = Σₙ dy,  dz1 = sigmoidGrad(a1) ⊙ (dy·W2ᵀ),  dW1 = xᵀ·dz1,  db1 = Σₙ dz1
-// Use src's sigmoid, sigmoidGrad, softmax, crossEntropyError and numericalGradient.
+// - params: W1 (I, H), b1 (H), W2 (H, O), b2 (O), for I inputs, H hidden units and O
+//   outputs. The weights are weightInitStd · randn(shape, rng); the biases start at 0.
+//   weightInitStd defaults to 0.01; without an rng the net uses createRng(0), so every such
+//   net starts with the same params.
+// - predict takes x (N, I) and returns y (N, O): each row the probabilities of the O classes.
+// - loss is crossEntropyError(predict(x), t) for one-hot t (N, O): a number.
+// - accuracy is the fraction of rows whose argmax of y matches the answer; t is one-hot
+//   (N, O) or labels (N).
+// - numericalGradient takes each gradient with src's numericalGradient through the closure
+//   () => this.loss(x, t), as the book does, and leaves the params as they were.
+// - gradient is the book's fast version, backpropagation (chapter 5), for one-hot t (N, O):
+//   with dy = (y − t) / N,
+//     dW2 = z1ᵀ·dy,  db2 = Σₙ dy,  dz1 = sigmoidGrad(a1) ⊙ (dy·W2ᵀ),  dW1 = xᵀ·dz1,  db1 = Σₙ dz1
+// - Both gradients return new arrays in a new { W1, b1, W2, b2 }, of the params' shapes: a
+//   later call never changes an earlier result.
+// - No method changes x or t, and only numericalGradient moves the params, putting each back.
 import {
   add,
   argmax,

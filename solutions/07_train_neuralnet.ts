@@ -1,14 +1,20 @@
 // Exercise 07 · Mini-batch training (book 4.5.2, 4.5.3)
 //
-// Stochastic gradient descent: for i = 0 … itersNum − 1
-//   1. draw a batch: batchMask = rng.choice(trainSize, batchSize), with replacement
+// Stochastic gradient descent, for i = 0 … itersNum − 1:
+//
+//   1. batchMask = options.rng.choice(trainSize, batchSize), drawn with replacement;
+//      xBatch and tBatch are those rows of xTrain and tTrain (src's takeRows)
 //   2. grad = network.gradient(xBatch, tBatch)
-//   3. update every parameter in place: p.data[j] -= learningRate * g.data[j]
-//   4. record network.loss(xBatch, tBatch), after the update
-// Once per epoch, whenever i % iterPerEpoch === 0 with iterPerEpoch = max(floor(trainSize /
-// batchSize), 1), record the accuracy on the WHOLE train and test sets (after the update) and
-// call onEpoch with { epoch: the record's number from 0, iteration: i, trainAcc, testAcc, loss }.
-// x: (N, D) rows of samples; t: (N, K) one-hot or (N) labels, row n answering x's row n.
+//   3. every parameter moves in place: p.data[j] -= learningRate * g.data[j]
+//   4. trainLossList records network.loss(xBatch, tBatch), taken after the update
+//
+// - iterPerEpoch = max(floor(trainSize / batchSize), 1). Whenever i % iterPerEpoch === 0,
+//   after that iteration's update, trainAccList and testAccList record network.accuracy on
+//   the WHOLE train and test sets, and options.onEpoch, if given, is called with
+//   { epoch, iteration: i, trainAcc, testAcc, loss }: epoch counts the records from 0, loss
+//   is iteration i's.
+// - x: (N, D), one sample per row; t: (N, K) one-hot or (N) labels, row n answering x's row n.
+// - The result is { trainLossList, trainAccList, testAccList }; data is left unchanged.
 import { NDArray, takeRows, type Rng } from '../src/index.ts';
 
 export interface EpochRecord {

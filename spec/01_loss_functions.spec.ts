@@ -17,15 +17,20 @@ import {
 } from './support/close.ts';
 import { exercise, forAll } from '../grader/harness.ts';
 import { fail } from '../grader/law-error.ts';
-// the code under test loads last, after the spec's own modules have captured pristine built-ins
-import { crossEntropyError, meanSquaredError } from '@impl/01_loss_functions';
 
-const { law } = exercise({
-  id: '01_loss_functions',
-  title: 'Loss functions',
-  book: '4.2',
-  exports: ['meanSquaredError', 'crossEntropyError'],
-});
+// the code under test loads last, after the spec's own modules have captured pristine built-ins
+const {
+  law,
+  impl: { crossEntropyError, meanSquaredError },
+} = await exercise(
+  {
+    id: '01_loss_functions',
+    title: 'Loss functions',
+    book: '4.2',
+    exports: ['meanSquaredError', 'crossEntropyError'],
+  },
+  () => import('@impl/01_loss_functions'),
+);
 
 // A sum of at most 60 terms in any order is off by at most 60·ε ≈ 1.3e-14 relative;
 // 1e-12 leaves room for any honest summation order and still sees a factor of N or ½.

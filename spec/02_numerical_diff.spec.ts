@@ -6,15 +6,27 @@ import { formatNumber } from './support/format.ts';
 import { exercise, forAll } from '../grader/harness.ts';
 import { fail } from '../grader/law-error.ts';
 import { thirdDerivativeBound, univariateExprArb, X_RANGE } from './support/symbolic.ts';
-// the code under test loads last, after the spec's own modules have captured pristine built-ins
-import { numericalDiff } from '@impl/02_numerical_diff';
+import { suspects } from './diagnoses/02_numerical_diff.ts';
 
-const { law } = exercise({
-  id: '02_numerical_diff',
-  title: 'Numerical differentiation',
-  book: '4.3',
-  exports: ['numericalDiff'],
-});
+// the code under test loads last, after the spec's own modules have captured pristine built-ins
+const {
+  law,
+  impl: { numericalDiff },
+} = await exercise(
+  {
+    id: '02_numerical_diff',
+    title: 'Numerical differentiation',
+    book: '4.3',
+    exports: ['numericalDiff'],
+    context: [
+      'The derivative of f at x, approximated by a central difference',
+      'Its error is h²·f',
+      'A forward difference',
+    ],
+  },
+  () => import('@impl/02_numerical_diff'),
+  suspects,
+);
 
 const H = 1e-4; // the book's step
 const EPS = Number.EPSILON;
@@ -73,6 +85,7 @@ law(
     name: 'numericalDiff reproduces the book: 0.1999999999990898 at x = 5 and 0.2999999999986347 at x = 10',
     points: 1,
     hint: 'Use the central difference (f(x + h) − f(x − h)) / (2·h) with h = 1e-4, exactly as the book writes numerical_diff (book 4.3.1).',
+    covers: ['(f(x + h) − f(x − h)) / 2h', 'the result is a number'],
   },
   () => {
     for (const [name, f, x, printed] of BOOK_EXAMPLES) {
@@ -87,6 +100,7 @@ law(
     name: 'equals the slope a for every affine f(x) = a·x + b, and 0 for a constant',
     points: 1,
     hint: 'For a straight line any difference quotient is exact, if the step is large enough to change x and you divide by the distance between your two points.',
+    covers: ['(f(x + h) − f(x − h)) / 2h', 'f takes a number and returns a number'],
   },
   () => {
     // |a|, |b|, |x| ≤ 10: slopes of both signs and zero, far from overflow
@@ -117,6 +131,7 @@ law(
     name: 'on f(x) = x³ it errs by exactly h² = 1e-8, as a central difference must, not by about 3x·h',
     points: 2,
     hint: 'A central difference cancels the h·f″ term, so its error is h²·f‴/6; on x³ that is exactly h². Check both the formula and h = 1e-4 (book 4.3.1).',
+    covers: ['(f(x + h) − f(x − h)) / 2h  h = 1e-4'],
   },
   () => {
     // 0.5 ≤ |x| ≤ 2: away from 0, where a one-sided error 3x·h + h² would shrink to h² as well
@@ -149,6 +164,7 @@ law(
     name: 'calls f exactly twice, at x + h and at x − h',
     points: 1,
     hint: 'Evaluate f exactly twice: once at x + h and once at x − h, with h = 1e-4. Do not evaluate f(x) itself.',
+    covers: ['f is called exactly twice: once at x + h and once at x − h'],
   },
   () => {
     // |x| ≤ 10: both signs, and h = 1e-4 stays well above the spacing ε·|x| of doubles there
@@ -177,6 +193,7 @@ law(
     name: 'agrees with the symbolic derivative from mathjs within the central-difference error bound',
     points: 2,
     hint: 'The error of a central difference with h = 1e-4 is about 1e-9 for these smooth functions; a larger one means a one-sided difference, a wrong h or a wrong denominator.',
+    covers: ['(f(x + h) − f(x − h)) / 2h', 'x is a number'],
   },
   () => {
     forAll(

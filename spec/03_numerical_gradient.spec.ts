@@ -13,15 +13,20 @@ import { format, formatNumber } from './support/format.ts';
 import { exercise, forAll, settings } from '../grader/harness.ts';
 import { fail } from '../grader/law-error.ts';
 import { multivariateExprArb, thirdDerivativeBound, X_RANGE } from './support/symbolic.ts';
-// the code under test loads last, after the spec's own modules have captured pristine built-ins
-import { numericalGradient } from '@impl/03_numerical_gradient';
 
-const { law } = exercise({
-  id: '03_numerical_gradient',
-  title: 'The numerical gradient',
-  book: '4.4',
-  exports: ['numericalGradient'],
-});
+// the code under test loads last, after the spec's own modules have captured pristine built-ins
+const {
+  law,
+  impl: { numericalGradient },
+} = await exercise(
+  {
+    id: '03_numerical_gradient',
+    title: 'The numerical gradient',
+    book: '4.4',
+    exports: ['numericalGradient'],
+  },
+  () => import('@impl/03_numerical_gradient'),
+);
 
 const H = 1e-4; // the book's step
 const EPS = Number.EPSILON;

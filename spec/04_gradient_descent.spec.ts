@@ -6,15 +6,20 @@ import { asArray, expectClose, expectIdentical, type Tolerance } from './support
 import { format, formatNumber } from './support/format.ts';
 import { exercise, forAll } from '../grader/harness.ts';
 import { fail } from '../grader/law-error.ts';
-// the code under test loads last, after the spec's own modules have captured pristine built-ins
-import { gradientDescent } from '@impl/04_gradient_descent';
 
-const { law } = exercise({
-  id: '04_gradient_descent',
-  title: 'Gradient descent',
-  book: '4.4.1',
-  exports: ['gradientDescent'],
-});
+// the code under test loads last, after the spec's own modules have captured pristine built-ins
+const {
+  law,
+  impl: { gradientDescent },
+} = await exercise(
+  {
+    id: '04_gradient_descent',
+    title: 'Gradient descent',
+    book: '4.4.1',
+    exports: ['gradientDescent'],
+  },
+  () => import('@impl/04_gradient_descent'),
+);
 
 const H = 1e-4; // the step of src's numericalGradient
 const EPS = Number.EPSILON;

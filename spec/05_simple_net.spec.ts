@@ -7,15 +7,20 @@ import { asArray, asNumber, expectClose, type Tolerance } from './support/close.
 import { exercise, forAll, settings } from '../grader/harness.ts';
 import { fail } from '../grader/law-error.ts';
 import { expectStandardNormal } from './support/normal-sample.ts';
-// the code under test loads last, after the spec's own modules have captured pristine built-ins
-import { SimpleNet } from '@impl/05_simple_net';
 
-const { law } = exercise({
-  id: '05_simple_net',
-  title: 'A simple network and its gradient',
-  book: '4.4.2',
-  exports: ['SimpleNet'],
-});
+// the code under test loads last, after the spec's own modules have captured pristine built-ins
+const {
+  law,
+  impl: { SimpleNet },
+} = await exercise(
+  {
+    id: '05_simple_net',
+    title: 'A simple network and its gradient',
+    book: '4.4.2',
+    exports: ['SimpleNet'],
+  },
+  () => import('@impl/05_simple_net'),
+);
 
 const EPS = Number.EPSILON;
 const DELTA = 1e-7; // the book's δ inside log(y + δ)
@@ -41,7 +46,7 @@ const W_BOOK = [
 const X_BOOK = [0.6, 0.9];
 
 const newNet = (seed: number) => new SimpleNet(createRng(seed));
-const weights = (net: SimpleNet) => asArray(net.W, [2, 3], 'net.W');
+const weights = (net: InstanceType<typeof SimpleNet>) => asArray(net.W, [2, 3], 'net.W');
 
 /** −mean log(softmax(x·W)[t] + δ), and its exact gradient w.r.t. W, written out by hand. */
 function oracle(W: NDArray, x: NDArray, labels: NDArray): { loss: number; dW: number[] } {

@@ -9,15 +9,21 @@ import { exercise, forAll, settings } from '../grader/harness.ts';
 import { fail } from '../grader/law-error.ts';
 import { SpyNetwork, spyData, type Snapshot, type SpyCall } from './support/spy-network.ts';
 import { TrustedTwoLayerNet } from './support/trusted-net.ts';
-// the code under test loads last, after the spec's own modules have captured pristine built-ins
-import { trainNeuralNet, type EpochRecord } from '@impl/07_train_neuralnet';
+import type { EpochRecord } from '@impl/07_train_neuralnet';
 
-const { law } = exercise({
-  id: '07_train_neuralnet',
-  title: 'Mini-batch training',
-  book: '4.5.2, 4.5.3',
-  exports: ['trainNeuralNet'],
-});
+// the code under test loads last, after the spec's own modules have captured pristine built-ins
+const {
+  law,
+  impl: { trainNeuralNet },
+} = await exercise(
+  {
+    id: '07_train_neuralnet',
+    title: 'Mini-batch training',
+    book: '4.5.2, 4.5.3',
+    exports: ['trainNeuralNet'],
+  },
+  () => import('@impl/07_train_neuralnet'),
+);
 
 type Run = { trainSize: number; batchSize: number; itersNum: number; learningRate: number };
 const TEST_SIZE = 3; // the test set is only ever passed whole

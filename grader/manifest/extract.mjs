@@ -123,6 +123,8 @@ export function extractManifest(root) {
         title: meta.title,
         book: meta.book,
         exports: meta.exports,
+        ownWork: meta.ownWork ?? [],
+        context: meta.context ?? [],
         laws,
       });
     }

@@ -3,19 +3,15 @@
 // refreshes it when a spec changed, and `npm run check` fails if the committed one is stale.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DIAGNOSES } from './diagnoses.ts';
 import type { ExerciseEntry, Manifest } from './types.ts';
 
-export type { ExerciseEntry, LawEntry, DiagnosisEntry, Manifest } from './types.ts';
+export type { ExerciseEntry, LawEntry, Manifest } from './types.ts';
 
 const MANIFEST = path.join(import.meta.dirname, '..', 'manifest.json');
 
 const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8')) as Manifest;
 
-export const EXERCISES: readonly ExerciseEntry[] = manifest.exercises.map((entry) => ({
-  ...entry,
-  diagnoses: DIAGNOSES[entry.id] ?? [],
-}));
+export const EXERCISES: readonly ExerciseEntry[] = manifest.exercises;
 
 /** The law of an exercise with this key; throws when there is none (a stale reference). */
 export function lawByKey(entry: ExerciseEntry, key: string) {

@@ -13,16 +13,6 @@ export interface LawEntry {
   hidden?: boolean;
 }
 
-/**
- * A diagnosis names a mistake from the pattern of laws it breaks. It applies when every
- * law in `failed` failed and every law in `passed` passed (both by key); the first wins.
- */
-export interface DiagnosisEntry {
-  failed: string[];
-  passed?: string[];
-  say: string;
-}
-
 export interface ExerciseEntry {
   /** File stem shared by exercises/, solutions/ and spec/, e.g. '02_numerical_diff'. */
   id: string;
@@ -31,8 +21,11 @@ export interface ExerciseEntry {
   book: string;
   /** What the stub and the solution export, checked by `npm run check`. */
   exports: string[];
+  /** Functions src/ also has, which this exercise must write itself rather than import. */
+  ownWork: string[];
+  /** Sentences of the stub's header that explain and state no behaviour to check. */
+  context: string[];
   laws: LawEntry[];
-  diagnoses?: DiagnosisEntry[];
 }
 
 export interface Manifest {

@@ -1,14 +1,26 @@
 // The galleries of wrong (and differently right) solutions the grader is measured on.
-// maintainers/mistakes/NN_id.yaml holds the kept mistakes, each as the edit it makes to
-// solutions/NN_id.ts; applying it rebuilds the wrong file, so it cannot drift from the
-// solution it mutates. Each entry is graded from a file of its own, written beside a link to
-// src/ so that its `import … from '../src/index.ts'` resolves as an exercise's would.
-import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+// - kept: maintainers/mistakes/NN_id.yaml, each mistake as the edit it makes to
+//   solutions/NN_id.ts; applying it rebuilds the wrong file, so it cannot drift from the
+//   solution it mutates.
+// - held out: maintainers/heldout/{wrong,correct}/NN_id/*.ts, whole files written by someone
+//   who read only the stub headers and the book, never the laws, hints or diagnoses. Never
+//   tune the grader to them; add new ones when the grader changes.
+// Each entry is graded from a file of its own, written beside a link to src/ so that its
+// `import … from '../src/index.ts'` resolves as an exercise's would.
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 
 const KIT = path.resolve(import.meta.dirname, '../..');
 const KEPT = path.join(KIT, 'maintainers', 'mistakes');
+const HELD_OUT = path.join(KIT, 'maintainers', 'heldout');
 
 export interface Edit {
   from: string;
@@ -16,16 +28,22 @@ export interface Edit {
 }
 
 export interface GalleryEntry {
+  gallery: 'kept' | 'held out';
   /** The exercise it stands in for, e.g. '02_numerical_diff'. */
   id: string;
   /** Its name within the exercise's gallery. */
   key: string;
-  /** What is wrong with it, in plain words. */
-  mistake: string;
-  /** The key of the law that must catch it. */
-  caughtBy: string;
-  /** A phrase the diagnosis must contain, where the report should name the mistake. */
-  diagnosis?: string;
+  /** What is wrong with it, in plain words; absent for a correct solution. */
+  mistake?: string;
+  /** For a correct solution: how it differs from the obvious one. */
+  correct?: string;
+  /** The key of the law that must catch it (kept mistakes). */
+  caughtBy?: string;
+  /**
+   * The suspects (grader/suspects.ts) whose diagnosis would be true of it; any other names a
+   * mistake it does not contain. Undefined while a held-out file awaits its review.
+   */
+  names?: string[];
   /** The file's whole text. */
   source: string;
 }
@@ -33,7 +51,7 @@ export interface GalleryEntry {
 interface KeptYaml {
   mistake: string;
   caughtBy: string;
-  diagnosis?: string;
+  names?: string[];
   edit: Edit[];
 }
 
@@ -75,14 +93,52 @@ export function readKeptGallery(): GalleryEntry[] {
         KeptYaml
       >;
       return Object.entries(entries).map(([key, m]) => ({
+        gallery: 'kept' as const,
         id,
         key,
         mistake: m.mistake,
         caughtBy: m.caughtBy,
-        ...(m.diagnosis ? { diagnosis: m.diagnosis } : {}),
+        names: m.names ?? [],
         source: applyEdits(solution, m.edit, `maintainers/mistakes/${file} › ${key}`),
       }));
     });
+}
+
+/**
+ * Every held-out file. Its first line states what it is (`// @mistake …` or `// @correct …`);
+ * a reviewer adds `// @names key, …` (or `// @names none`): the suspects whose diagnosis would
+ * be true of it. A file whose stated mistake the stub header does not forbid is marked
+ * `// @review correct by the header: <why>` and graded as a correct one.
+ */
+export function readHeldOutGallery(): GalleryEntry[] {
+  const entries: GalleryEntry[] = [];
+  for (const kind of ['wrong', 'correct']) {
+    const base = path.join(HELD_OUT, kind);
+    if (!existsSync(base)) continue;
+    for (const id of readdirSync(base).sort()) {
+      for (const file of readdirSync(path.join(base, id))
+        .filter((f) => f.endsWith('.ts'))
+        .sort()) {
+        const source = readFileSync(path.join(base, id, file), 'utf8');
+        const tag = (name: string) =>
+          new RegExp(`^// @${name} (.+)$`, 'm').exec(source)?.[1].trim();
+        const names = tag('names');
+        const review = tag('review');
+        const correct = tag('correct') ?? (review?.startsWith('correct') ? review : undefined);
+        entries.push({
+          gallery: 'held out',
+          id,
+          key: file.replace(/\.ts$/, ''),
+          ...(correct ? { correct } : { mistake: tag('mistake') ?? '' }),
+          ...(names === undefined
+            ? {}
+            : { names: names === 'none' ? [] : names.split(',').map((n) => n.trim()) }),
+          source,
+        });
+      }
+    }
+  }
+  return entries;
 }
 
 /**
@@ -90,7 +146,10 @@ export function readKeptGallery(): GalleryEntry[] {
  * the file's path (what DLFS_IMPL_OVERRIDE names).
  */
 export function materialize(entry: GalleryEntry, dir: string): string {
-  const home = path.join(dir, `${entry.id}__${entry.key}`);
+  const home = path.join(
+    dir,
+    `${entry.gallery === 'kept' ? 'kept' : 'heldout'}__${entry.id}__${entry.key}`,
+  );
   mkdirSync(path.join(home, 'mistake'), { recursive: true });
   symlinkSync(path.join(KIT, 'src'), path.join(home, 'src'), 'dir');
   const file = path.join(home, 'mistake', `${entry.id}.ts`);

@@ -8,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { atTodo } from '../../grader/grade.ts';
 import { checkManifest } from './manifest.ts';
-import { checkGallery } from './mistakes.ts';
+import { checkGalleries } from './mistakes.ts';
+import { checkHeaders } from './headers.ts';
 import { checkCoverage } from './coverage.ts';
 import { checkReproducible } from './reproducible.ts';
 import { grade, run, tail, type StepResult } from './run.ts';
@@ -25,7 +26,11 @@ const steps: Array<[string, () => StepResult | Promise<StepResult>]> = [
   ['solutions earn full marks', solutionsPass],
   ['stubs earn nothing', stubsFail],
   ['manifest matches exercises/, solutions/, spec/', checkManifest],
-  ['every kept mistake is caught (mistakes/)', checkGallery],
+  ['every stub header statement is checked by a law (docs/HEADERS.md)', checkHeaders],
+  [
+    'the galleries: every mistake caught, no correct code marked down, no wrong diagnosis',
+    checkGalleries,
+  ],
   [
     'same seed, byte-identical grade.json',
     () => checkReproducible(path.join(reports, 'solutions')),

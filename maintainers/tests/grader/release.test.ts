@@ -74,7 +74,7 @@ describe('npm run release', () => {
     for (const graded of [
       'spec/02_numerical_diff.spec.ts',
       'spec/support/close.ts',
-      'grader/manifest/01_loss_functions.ts',
+      'grader/manifest.json',
       'src/functions.ts',
       'vitest.config.ts',
       'package.json',
