@@ -138,8 +138,8 @@ function withoutComments(code: string): string {
 
 /** One sentence for a failed import: missing file, syntax error, refused import or a throw. */
 export function describeFailure(error: unknown, file: string): string {
-  // eslint-disable-next-line no-control-regex -- a parser's message comes coloured
   const message = (error instanceof Error ? error.message : String(error)).replace(
+    // eslint-disable-next-line no-control-regex -- a parser's message comes coloured
     /\x1b\[[0-9;]*m/g,
     '',
   );

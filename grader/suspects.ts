@@ -48,7 +48,7 @@ export class Suspects<M> {
 
   private evidence(suspect: Suspect<M>): string | null {
     if (!this.seen.has(suspect.key)) {
-      let found: string | null = null;
+      let found: string | null;
       try {
         found = guarded(() => suspect.probe(this.impl), PROBE_LIMIT_MS) ?? null;
       } catch {

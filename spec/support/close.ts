@@ -6,9 +6,12 @@ import { format, formatNumber, formatPair } from './format.ts';
 import { fail } from '../../grader/law-error.ts';
 
 export interface Tolerance {
-  abs: number;
+  /** One bound for every element, or one per element (a derived bound that varies). */
+  abs: number | ArrayLike<number>;
   rel: number;
 }
+
+const absAt = (tol: Tolerance, i: number) => (typeof tol.abs === 'number' ? tol.abs : tol.abs[i]);
 
 type Numbers = number | NDArray | readonly number[];
 
@@ -65,7 +68,7 @@ export function expectClose(
   let worstExcess = 0;
   for (let i = 0; i < e.data.length; i++) {
     const err = Math.abs(a.data[i] - e.data[i]);
-    const allowed = tol.abs + tol.rel * Math.abs(e.data[i]);
+    const allowed = absAt(tol, i) + tol.rel * Math.abs(e.data[i]);
     // NaN never compares ≤, so a NaN anywhere is reported rather than passed
     const excess = err <= allowed ? 0 : Number.isNaN(err) ? Infinity : err - allowed;
     if (excess > worstExcess || (excess === Infinity && worst < 0)) {
@@ -76,7 +79,7 @@ export function expectClose(
   if (worst < 0) return;
   const at = e.shape.length > 0 ? ` at ${indexOf(worst, e.shape)}` : '';
   const err = Math.abs(a.data[worst] - e.data[worst]);
-  const allowed = tol.abs + tol.rel * Math.abs(e.data[worst]);
+  const allowed = absAt(tol, worst) + tol.rel * Math.abs(e.data[worst]);
   const [shownExpected, shownActual] = formatPair(e.data[worst], a.data[worst], allowed / 2);
   fail(
     `${what}${at}: expected ${shownExpected}, got ${shownActual} ` +
@@ -88,9 +91,11 @@ export function expectClose(
 export function expectIdentical(actual: NDArray, before: Float64Array, what: string): void {
   for (let i = 0; i < before.length; i++) {
     if (!Object.is(actual.data[i], before[i])) {
+      // as many digits as it takes to tell them apart, down to the last bit
+      const [was, is] = formatPair(before[i], actual.data[i], 0);
       fail(
-        `${what} changed: element ${indexOf(i, actual.shape)} was ${formatNumber(before[i])} ` +
-          `before the call and is ${formatNumber(actual.data[i])} after it`,
+        `${what} changed: element ${indexOf(i, actual.shape)} was ${was} ` +
+          `before the call and is ${is} after it`,
       );
     }
   }
