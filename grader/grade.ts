@@ -43,12 +43,16 @@ export interface ExerciseGrade {
   maxScore: number;
   /** The first unmet law's diagnosis, else the first any unmet law has: what formats show. */
   diagnosis?: string;
+  /** Why no law of it could run (its file failed to load, or was stopped): said once. */
+  loadError?: string;
   tests: TestGrade[];
 }
 
 export interface Grade {
   impl: string;
   seed: number;
+  /** Where the seed came from: 'default', 'FC_SEED' or '.dlfs-seed'. */
+  seedFrom?: string;
   numRuns: number;
   score: number;
   maxScore: number;
@@ -82,7 +86,8 @@ export function gradeExercise(
       ...outcome,
       points: passed ? law.points : 0,
       maxPoints: law.points,
-      ...(passed ? {} : { hint: law.hint }),
+      // a law that never ran has no advice to give: the load error says what to do
+      ...(passed || result?.moduleError ? {} : { hint: law.hint }),
       ...(law.hidden ? { hidden: true } : {}),
     };
   });
@@ -94,12 +99,13 @@ export function gradeExercise(
     score: sum(tests.map((t) => t.points)),
     maxScore: sum(tests.map((t) => t.maxPoints)),
     ...(diagnosis ? { diagnosis } : {}),
+    ...(result?.moduleError ? { loadError: result.moduleError } : {}),
     tests,
   };
 }
 
 export function buildGrade(
-  settings: { impl: string; seed: number; numRuns: number },
+  settings: { impl: string; seed: number; seedFrom?: string; numRuns: number },
   entries: readonly ExerciseEntry[],
   results: ReadonlyMap<string, ModuleResult>,
   integrity?: Integrity,
@@ -108,6 +114,9 @@ export function buildGrade(
   return {
     impl: settings.impl,
     seed: settings.seed,
+    ...(settings.seedFrom && settings.seedFrom !== 'default'
+      ? { seedFrom: settings.seedFrom }
+      : {}),
     numRuns: settings.numRuns,
     score: sum(exercises.map((e) => e.score)),
     maxScore: sum(exercises.map((e) => e.maxScore)),

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { notStarted, unmet, type ExerciseGrade, type Grade, type TestGrade } from './grade.ts';
+import { runSettings, sealWarning } from './formats/text.ts';
 
 export const FIGURES_DIR = 'figures';
 export const FIGURES_MANIFEST = 'figures.json';
@@ -128,14 +129,15 @@ tr.todo { color: #888; } tr.open .bar div { background: #d4a72c; }
 .status.timeout { background: #9a6700; } .status.error { background: #8250df; }
 .pts { color: #666; } pre { white-space: pre-wrap; background: #f6f8fa; padding: 0.5rem; margin: 0.4rem 0; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 0.8rem; margin: 0.4rem 0; } dt { color: #666; } dd { margin: 0; }
-code { background: #f6f8fa; padding: 0 3px; word-break: break-word; } .diagnosis { background: #fff8c5; padding: 0.4rem 0.8rem; }
+code { background: #f6f8fa; padding: 0 3px; word-break: break-word; } .diagnosis { background: #fff8c5; padding: 0.4rem 0.8rem; } .seal { background: #ffebe9; border: 1px solid #cf222e; }
 figure { margin: 1.5rem 0; } figure img { max-width: 100%; border: 1px solid #eee; } figcaption { color: #555; }
 `;
 
 /** Renders the page; grade undefined: no full `npm test` has run yet. */
 export function renderHtmlReport(grade: Grade | undefined, reportDir: string): string {
   const body = grade
-    ? `<p class="muted">grading ${h(grade.impl)}/ · seed ${h(grade.seed)} · ${h(grade.numRuns ?? '?')} cases per property</p>
+    ? `<p class="muted">grading ${h(grade.impl)}/ · ${h(runSettings(grade))}</p>
+${sealWarning(grade) ? `<pre class="seal" id="seal">${h(sealWarning(grade))}</pre>` : ''}
 <p><span class="score${grade.score === grade.maxScore ? ' full' : ''}" id="score">${h(grade.score)} / ${h(grade.maxScore)}</span> points</p>
 ${summary(grade)}
 <h2>Exercise by exercise</h2>

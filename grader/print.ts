@@ -1,6 +1,7 @@
 // The terminal view of a grade: one row per exercise, then the first failure of each
 // unfinished exercise in full (law, counterexample, hint, book section, rerun command).
 import { notStarted, unmet, type ExerciseGrade, type Grade, type TestGrade } from './grade.ts';
+import { runSettings } from './formats/text.ts';
 
 const useColor = process.stdout.isTTY && !process.env.NO_COLOR;
 const paint = (code: number) => (text: string) => (useColor ? `\x1b[${code}m${text}\x1b[0m` : text);
@@ -22,14 +23,16 @@ export function printGrade(
   },
 ): void {
   const out: string[] = [''];
-  out.push(
-    bold(`dlfs-ch4 · grading ${grade.impl}/`) +
-      dim(` · seed ${grade.seed} · ${grade.numRuns} cases per property`),
-    '',
-  );
+  out.push(bold(`dlfs-ch4 · grading ${grade.impl}/`) + dim(` · ${runSettings(grade)}`), '');
   for (const exercise of grade.exercises) out.push(row(exercise));
-  const total = `${grade.score}/${grade.maxScore}`;
-  out.push('', bold(`total ${grade.score === grade.maxScore ? green(total) : total}`));
+  // a filtered run grades only the laws it ran: its total is over those, and says so
+  const ran = grade.exercises.flatMap((e) => e.tests).filter((t) => !t.skipped);
+  const [score, max] = extra.partial
+    ? [sum(ran.map((t) => t.points)), sum(ran.map((t) => t.maxPoints))]
+    : [grade.score, grade.maxScore];
+  const total = `${score}/${max}`;
+  const label = extra.partial ? `total of the ${ran.length} laws run` : 'total';
+  out.push('', bold(`${label} ${score === max ? green(total) : total}`));
 
   const unfinished = grade.exercises.filter((e) => e.tests.some(unmet) && !notStarted(e));
   for (const exercise of unfinished)
@@ -41,14 +44,21 @@ export function printGrade(
   for (const message of extra.unhandled) out.push('', red(`grader error: ${message}`));
   if (extra.partial)
     out.push('', dim(`(a filtered run: written to ${extra.reportDir}/grade.partial.json)`));
-  else out.push('', dim(`full report: ${extra.reportDir}/grade.json`));
+  else
+    out.push(
+      '',
+      dim(
+        `full report: ${extra.reportDir}/grade.json; with the figures: ${extra.reportDir}/index.html`,
+      ),
+    );
   console.log(out.join('\n'));
 }
 
 function row(exercise: ExerciseGrade): string {
   const done = !exercise.tests.some(unmet);
   const mark = done ? green('✓') : notStarted(exercise) ? dim('·') : red('✗');
-  const points = `${exercise.score}/${exercise.maxScore}`.padStart(5);
+  const ran = exercise.tests.filter((t) => !t.skipped);
+  const points = `${sum(ran.map((t) => t.points))}/${sum(ran.map((t) => t.maxPoints))}`.padStart(5);
   const label = `${exercise.id.slice(0, 2)} ${exercise.title} (${exercise.book})`.padEnd(44);
   const first = exercise.tests.find(unmet);
   const note = done ? '' : notStarted(exercise) ? 'not started' : firstLine(first);
@@ -64,9 +74,17 @@ function firstLine(test: TestGrade | undefined): string {
 function details(exercise: ExerciseGrade, consoleLines: string[] | undefined): string[] {
   const test = exercise.tests.find(unmet) ?? exercise.tests[0];
   const failing = exercise.tests.filter(unmet).length;
+  if (exercise.loadError) {
+    return [
+      bold(
+        `${exercise.id} · book ${exercise.book} · none of its ${exercise.tests.length} laws could run`,
+      ),
+      ...indent(exercise.loadError),
+    ];
+  }
   const lines = [
     bold(
-      `${exercise.id} · book ${exercise.book} · ${failing} of ${exercise.tests.length} laws not yet met`,
+      `${exercise.id} · book ${exercise.book} · ${failing} of ${exercise.tests.filter((t) => !t.skipped).length} laws ${exercise.tests.some((t) => t.skipped) ? 'run ' : ''}not yet met`,
     ),
     `  ${yellow(test.status)}  ${test.name}`,
     ...indent(test.message ?? ''),
@@ -84,4 +102,8 @@ function details(exercise: ExerciseGrade, consoleLines: string[] | undefined): s
 
 function indent(text: string): string[] {
   return text.split('\n').map((line) => `    ${line}`);
+}
+
+function sum(xs: number[]): number {
+  return xs.reduce((a, b) => a + b, 0);
 }

@@ -1,6 +1,7 @@
 // The grader's settings, read from the environment once and validated, so a typo stops the
 // run with a message instead of silently grading the wrong tree. Plain JS: the CLI reads it
 // before any TypeScript tooling has started.
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** The two trees a run can grade. */
@@ -16,9 +17,13 @@ export class SettingsError extends Error {
   name = 'SettingsError';
 }
 
+/** The file a student writes their own seed into, at the kit's root (`npm run seed`). */
+export const SEED_FILE = '.dlfs-seed';
+const ROOT = path.join(import.meta.dirname, '..');
+
 /**
  * @param {Record<string, string | undefined>} env
- * @returns {{ impl: 'exercises' | 'solutions', seed: number, numRuns: number, path: string | undefined }}
+ * @returns {{ impl: 'exercises' | 'solutions', seed: number, seedFrom: string, numRuns: number, path: string | undefined }}
  */
 export function readSettings(env = process.env) {
   const impl = env.IMPL === undefined || env.IMPL === '' ? 'exercises' : env.IMPL;
@@ -28,23 +33,42 @@ export function readSettings(env = process.env) {
         `Use IMPL=exercises (your work, the default) or IMPL=solutions (the reference).`,
     );
   }
+  // FC_SEED wins; else the seed a student pinned in .dlfs-seed; else everyone's 42
+  const pinned = seedFile();
+  const seedFrom = env.FC_SEED ? 'FC_SEED' : pinned !== undefined ? SEED_FILE : 'default';
+  const seedEnv = env.FC_SEED ? env : { FC_SEED: pinned };
   return {
     impl,
-    seed: readInteger(env, 'FC_SEED', DEFAULT_SEED, -(2 ** 31), 2 ** 31 - 1),
+    seed: readInteger(
+      seedEnv,
+      seedFrom === SEED_FILE ? SEED_FILE : 'FC_SEED',
+      DEFAULT_SEED,
+      -(2 ** 31),
+      2 ** 31 - 1,
+      'FC_SEED',
+    ),
+    seedFrom,
     numRuns: readInteger(env, 'FC_NUM_RUNS', DEFAULT_NUM_RUNS, 1, 1_000_000),
     path: env.FC_PATH || undefined,
   };
 }
 
+/** The trimmed text of .dlfs-seed, or undefined when there is none. */
+function seedFile() {
+  const file = path.join(ROOT, SEED_FILE);
+  return existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined;
+}
+
 /**
  * @param {Record<string, string | undefined>} env
- * @param {string} name
+ * @param {string} name what the student set, as an error names it
  * @param {number} fallback
  * @param {number} min
  * @param {number} max
+ * @param {string} key the variable to read, when it differs from the name
  */
-function readInteger(env, name, fallback, min, max) {
-  const raw = env[name];
+function readInteger(env, name, fallback, min, max, key = name) {
+  const raw = env[key];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min || value > max) {

@@ -1,18 +1,32 @@
-// `npm run release -- <dir>`: the kit a student gets. It holds the stubs as they are, the
-// specs, the grader and src/, and leaves out what answers or only serves maintainers:
-// solutions/, mistakes/, an instructor's hidden specs, and the tests and tools that need
-// them. It records the checksum of every file a grade depends on (grader/integrity.ts), so
-// a grade made with a changed spec or manifest says so.
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+// `npm run release -- <dir>`: the kit a student gets. It copies the student's folders and
+// the grader, with the exercise stubs as committed (never the instructor's working copies),
+// a README without the maintainers' parts, and only the scripts whose files it ships. It
+// reads the manifest off its own specs, so an instructor's hidden laws leave no trace, records
+// the checksum of every file a grade depends on (grader/integrity.ts), and proves itself by
+// grading its own stubs: a release that would give a point away is not reported as built.
+import { spawnSync } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import type { Grade } from '../grader/grade.ts';
 import { CHECKSUM_FILE, computeChecksums } from '../grader/integrity.ts';
-import { extractManifest, MANIFEST_FILE } from '../grader/manifest/extract.mjs';
+import { extractManifest, ManifestError, MANIFEST_FILE } from '../grader/manifest/extract.mjs';
+import { committedStubs, differingNote, StubError } from './stubs.ts';
 
 const KIT = path.resolve(import.meta.dirname, '..');
 
-/** What a release copies from the kit, files and whole folders, less RELEASE_DROPS. */
+/** The student's folders and what `npm test` needs to run them; exercises/ comes from git. */
 export const RELEASED = [
-  'README.md',
   'package.json',
   'package-lock.json',
   'tsconfig.json',
@@ -21,62 +35,49 @@ export const RELEASED = [
   '.prettierrc.json',
   '.prettierignore',
   '.gitignore',
-  'exercises',
   'spec',
   'src',
+  'kernels',
   'grader',
   'tools',
-  'docs',
   'coverage/README.md',
 ];
 
+/** README.md's parts that speak to maintainers and instructors, left out of a release. */
+const KIT_ONLY = /<!-- kit only -->[\s\S]*?<!-- \/kit only -->\n?/g;
+
+export class ReleaseError extends Error {
+  override name = 'ReleaseError';
+}
+
 /**
- * Inside the copied folders, what only maintainers and instructors use: the check and the
- * mutation run need solutions/ and mistakes/; batch and Gradescope grading run on the
- * instructor's kit, never on a student's; a stale checksum file is written afresh.
+ * Builds the release into `out`, which must be new or empty and outside the kit, and grades
+ * it; throws a ReleaseError (and leaves `out` for inspection) if its stubs earn any point.
  */
-export const RELEASE_DROPS = [CHECKSUM_FILE];
-
-/** Scripts of package.json that would fail without what the release drops. */
-export const DROPPED_SCRIPTS = [
-  'check',
-  'mutation',
-  'mutation:src',
-  'mutation:solutions',
-  'mutation:summary',
-  'bench:step',
-  'coverage',
-  'docs',
-  'test:kit',
-  'bench',
-  'build:wasm',
-  'grade:batch',
-  'gradescope',
-  'release',
-];
-
-/** Builds the release into `out`, which must be new or empty and outside the kit. */
-export function buildRelease(out: string): { files: number; checksums: number } {
+export function buildRelease(out: string): { files: number; checksums: number; note: string } {
   const target = path.resolve(out);
   if (target === KIT || target.startsWith(KIT + path.sep)) {
-    throw new Error(`release: ${out} is inside the kit; choose a folder outside ${KIT}`);
+    throw new ReleaseError(`release: ${out} is inside the kit; choose a folder outside ${KIT}`);
   }
   if (existsSync(target) && readdirSync(target).length > 0) {
-    throw new Error(`release: ${out} is not empty; choose a new or empty folder`);
+    throw new ReleaseError(`release: ${out} is not empty; choose a new or empty folder`);
   }
-  const dropped = new Set(RELEASE_DROPS.map((p) => path.join(KIT, p)));
+  extractManifest(KIT); // a broken hidden spec is the instructor's to fix, before students see it
+  const stubs = committedStubs(KIT);
   for (const entry of RELEASED) {
     const from = path.join(KIT, entry);
-    if (!existsSync(from)) continue;
-    cpSync(from, path.join(target, entry), {
-      recursive: true,
-      filter: (source) => !dropped.has(source),
-    });
+    if (existsSync(from)) cpSync(from, path.join(target, entry), { recursive: true });
   }
+  rmSync(path.join(target, CHECKSUM_FILE), { force: true });
+  for (const [file, text] of stubs.files) {
+    mkdirSync(path.dirname(path.join(target, file)), { recursive: true });
+    writeFileSync(path.join(target, file), text);
+  }
+  writeFileSync(path.join(target, 'README.md'), studentReadme());
   // read off the release's own specs: the instructor's hidden laws stay behind
   const manifest = extractManifest(target);
   writeFileSync(path.join(target, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
-  writeFileSync(path.join(target, 'package.json'), releasePackageJson());
+  writeFileSync(path.join(target, 'package.json'), releasePackageJson(target));
   writeFileSync(path.join(target, 'tsconfig.json'), releaseTsconfig());
   const checksums = computeChecksums(target);
   const record = {
@@ -86,7 +87,53 @@ export function buildRelease(out: string): { files: number; checksums: number } 
     files: checksums,
   };
   writeFileSync(path.join(target, CHECKSUM_FILE), JSON.stringify(record, null, 2) + '\n');
-  return { files: releaseFiles(target).length, checksums: Object.keys(checksums).length };
+  proveStubsEarnNothing(target);
+  return {
+    files: releaseFiles(target).length,
+    checksums: Object.keys(checksums).length,
+    note: differingNote(stubs),
+  };
+}
+
+/** Grades the release's own stubs with the kit's installed packages; every law must earn 0. */
+function proveStubsEarnNothing(target: string): void {
+  const link = path.join(target, 'node_modules');
+  const reports = mkdtempSync(path.join(os.tmpdir(), 'dlfs-release-proof-'));
+  symlinkSync(path.join(KIT, 'node_modules'), link, 'dir');
+  try {
+    const env = Object.fromEntries(
+      Object.entries(process.env).filter(([key]) => !/^(VITEST|DLFS_|FC_|IMPL$)/.test(key)),
+    );
+    spawnSync(process.execPath, ['grader/cli.mjs'], {
+      cwd: target,
+      env: { ...env, DLFS_REPORT_DIR: reports, NO_COLOR: '1' },
+      encoding: 'utf8',
+    });
+    let grade: Grade;
+    try {
+      grade = JSON.parse(readFileSync(path.join(reports, 'grade.json'), 'utf8')) as Grade;
+    } catch {
+      throw new ReleaseError(
+        'release: grading the release failed, so it is not proven; see ' + reports,
+      );
+    }
+    const scored = grade.exercises.filter((e) => e.score > 0);
+    if (scored.length > 0) {
+      throw new ReleaseError(
+        `release: its stubs earn points, so it would hand out answers: ${scored
+          .map((e) => `exercises/${e.id}.ts ${e.score}/${e.maxScore}`)
+          .join(', ')}. Commit the stubs, not solved exercises.`,
+      );
+    }
+  } finally {
+    rmSync(link, { force: true });
+    rmSync(path.join(target, 'reports'), { recursive: true, force: true });
+  }
+}
+
+/** The root README less its kit-only parts: what a student needs, and nothing that fails. */
+export function studentReadme(): string {
+  return readFileSync(path.join(KIT, 'README.md'), 'utf8').replace(KIT_ONLY, '');
 }
 
 /** Every file of a release, relative and with '/', sorted: what the tests compare. */
@@ -99,12 +146,28 @@ export function releaseFiles(dir: string): string[] {
     .sort();
 }
 
-/** The kit's package.json less the maintainers' scripts; the lock file stays valid as is. */
-function releasePackageJson(): string {
+/**
+ * The kit's package.json with only the scripts that can run in the release: each file a
+ * script names must ship, and each script it runs (`npm run x`) must stay.
+ */
+function releasePackageJson(target: string): string {
   const pkg = JSON.parse(readFileSync(path.join(KIT, 'package.json'), 'utf8')) as {
     scripts: Record<string, string>;
   };
-  for (const name of DROPPED_SCRIPTS) delete pkg.scripts[name];
+  const shipped = (command: string) =>
+    [...command.matchAll(/(?:\.\/)?([\w-]+(?:\/[\w.-]+)+)/g)]
+      .map((m) => m[1])
+      .filter((p) => /\.(ts|mjs|js|py)$/.test(p) || !p.includes('.'))
+      .every((p) => existsSync(path.join(target, p)));
+  let kept = Object.keys(pkg.scripts).filter((name) => shipped(pkg.scripts[name]));
+  for (let changed = true; changed;) {
+    const before = kept.length;
+    kept = kept.filter((name) =>
+      [...pkg.scripts[name].matchAll(/npm run ([\w:-]+)/g)].every((m) => kept.includes(m[1])),
+    );
+    changed = kept.length !== before;
+  }
+  pkg.scripts = Object.fromEntries(kept.map((name) => [name, pkg.scripts[name]]));
   return JSON.stringify(pkg, null, 2) + '\n';
 }
 
@@ -123,13 +186,16 @@ if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
     process.exit(2);
   }
   try {
-    const { files, checksums } = buildRelease(out);
+    const { files, checksums, note } = buildRelease(out);
+    if (note) console.log(note);
     console.log(
       `wrote the student release to ${out}: ${files} files, ${checksums} of them under ` +
-        `checksum in ${CHECKSUM_FILE}.\nTry it: cd ${out} && npm ci && npm test ` +
-        '(every exercise at 0, "not implemented yet").',
+        `checksum in ${CHECKSUM_FILE}. Its stubs were graded: 0 points, as they must be.\n` +
+        `Try it: cd ${out} && npm ci && npm test`,
     );
   } catch (error) {
+    if (![ReleaseError, StubError, ManifestError].some((kind) => error instanceof kind))
+      throw error;
     console.error((error as Error).message);
     process.exit(2);
   }

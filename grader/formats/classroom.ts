@@ -4,7 +4,7 @@
 // line_no, duration }] }. It posts the sum of the tests' scores out of max_score. Classroom has
 // no per-test grader for Node, so our workflow produces this document itself.
 import type { Grade, Status } from '../grade.ts';
-import { clean, explain, testName, truncate } from './text.ts';
+import { clean, explain, runSettings, sealWarning, testName, truncate } from './text.ts';
 
 export type ClassroomStatus = 'pass' | 'fail' | 'error';
 
@@ -51,6 +51,18 @@ export function toClassroom(grade: Grade): ClassroomResults {
       duration: 0, // grade.json keeps no timings
     })),
   );
+  // the run itself, worth no points: its seed, and a broken seal fails it where the reporter shows
+  const seal = sealWarning(grade);
+  tests.unshift({
+    name: `dlfs-ch4 · ${runSettings(grade)}`,
+    status: seal ? 'fail' : 'pass',
+    score: 0,
+    message: truncate(clean(seal), MESSAGE_LIMIT),
+    test_code: 'npm test',
+    filename: 'grader/checksums.json',
+    line_no: 0,
+    duration: 0,
+  });
   return {
     version: 1,
     status: tests.every((t) => t.status === 'pass') ? 'pass' : 'fail',

@@ -1,7 +1,7 @@
 // Gradescope's results.json, as its autograder specification documents it: a top-level score
 // and one entry per law with name, score, max_score, status, output and visibility.
 import type { Grade } from '../grade.ts';
-import { explain, testName, type GradedTest } from './text.ts';
+import { explain, runSettings, sealWarning, testName, type GradedTest } from './text.ts';
 
 export type Visibility = 'hidden' | 'after_due_date' | 'after_published' | 'visible';
 
@@ -42,7 +42,13 @@ export function toGradescope(grade: Grade): GradescopeResults {
   );
   return {
     score: grade.score,
-    output: `dlfs-ch4: ${grade.score}/${grade.maxScore} (seed ${grade.seed}, ${grade.numRuns} cases per property)`,
+    output: [
+      `dlfs-ch4: ${grade.score}/${grade.maxScore} (${runSettings(grade)})`,
+      sealWarning(grade),
+      process.env.DLFS_SUBMISSION_NOTE ?? '',
+    ]
+      .filter(Boolean)
+      .join('\n\n'),
     output_format: 'text',
     // the run's log may hold other students' names in paths; keep it for the instructor
     stdout_visibility: 'hidden',

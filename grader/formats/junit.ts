@@ -2,7 +2,7 @@
 // <testcase> per law, <failure> for an unmet law, <error> for one that crashed or ran out of
 // time, <skipped/> for one a filtered run left out. Attributes follow the Ant/Jenkins schema.
 import type { ExerciseGrade, Grade, TestGrade } from '../grade.ts';
-import { clean, explain } from './text.ts';
+import { clean, explain, runSettings, sealWarning } from './text.ts';
 
 const PACKAGE = 'dlfs-ch4';
 
@@ -11,11 +11,29 @@ export function toJUnit(grade: Grade): string {
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="${PACKAGE}" ${counts(all)} time="0">`,
-    ...grade.exercises.flatMap((exercise, i) => suite(exercise, i)),
+    ...run(grade),
+    ...grade.exercises.flatMap((exercise, i) => suite(exercise, i + 1)),
     '</testsuites>',
     '',
   ];
   return lines.join('\n');
+}
+
+/** The run itself: how to reproduce it, and whether the graded files were as released. */
+function run(grade: Grade): string[] {
+  const seal = sealWarning(grade);
+  const open = `    <testcase name="the graded files match the release" classname="${PACKAGE}" time="0"`;
+  return [
+    `  <testsuite name="${PACKAGE}" id="0" package="${PACKAGE}" tests="1" failures="${seal ? 1 : 0}" errors="0" skipped="0" time="0">`,
+    '    <properties>',
+    property('impl', grade.impl),
+    property('settings', runSettings(grade)),
+    '    </properties>',
+    seal
+      ? `${open}>\n      <failure message="modified files" type="integrity">${text(seal)}</failure>\n    </testcase>`
+      : `${open}/>`,
+    '  </testsuite>',
+  ];
 }
 
 function suite(exercise: ExerciseGrade, id: number): string[] {

@@ -1,6 +1,7 @@
 // What every format shares: a test's name across formats, and the text a student reads when
 // a law is unmet (the same lines the terminal table prints under it).
-import type { ExerciseGrade, TestGrade } from '../grade.ts';
+import type { ExerciseGrade, Grade, TestGrade } from '../grade.ts';
+import { integrityWarning } from '../integrity.ts';
 
 /** A law as grade.json holds it; `hidden` marks an instructor's hidden test. */
 export type GradedTest = TestGrade & { hidden?: boolean };
@@ -8,6 +9,17 @@ export type GradedTest = TestGrade & { hidden?: boolean };
 /** '02_numerical_diff › calls f exactly twice, …': unique, and sorts in book order. */
 export function testName(exercise: ExerciseGrade, test: TestGrade): string {
   return `${exercise.id} › ${test.name}`;
+}
+
+/** 'seed 1234 (from .dlfs-seed), 100 cases per property': what reproduces the run. */
+export function runSettings(grade: Grade): string {
+  const from = grade.seedFrom ? ` (from ${grade.seedFrom})` : '';
+  return `seed ${grade.seed}${from}, ${grade.numRuns} cases per property`;
+}
+
+/** The integrity warning of a release whose graded files changed, or '' (grader/integrity.ts). */
+export function sealWarning(grade: Grade): string {
+  return integrityWarning(grade.integrity);
 }
 
 /** The explanation of one result, or '' for a pass. */

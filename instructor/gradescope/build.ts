@@ -1,6 +1,7 @@
 // `npm run gradescope -- <out.zip | out dir>`: the Gradescope autograder bundle. setup.sh and
-// run_autograder sit at the root (Gradescope's rule), beside the kit's grader, specs, trusted
-// library and stubs. solutions/ and mistakes/ stay out: the bundle grades, it never answers.
+// run_autograder sit at the root (Gradescope's rule), beside the kit's grader, specs and
+// trusted library. No exercises/ at all: the bundle grades what a student uploads and nothing
+// else, so an instructor's solved working copy can never reach a grade.
 import {
   existsSync,
   chmodSync,
@@ -12,10 +13,11 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
+import { extractManifest, ManifestError } from '../../grader/manifest/extract.mjs';
 
 const KIT = path.resolve(import.meta.dirname, '../..');
 const HERE = import.meta.dirname;
-/** What a grading run reads: config, grader, specs, src/, and the stubs for files left out. */
+/** What a grading run reads: config, grader, specs, the trusted library and its kernels. */
 export const BUNDLED = [
   'package.json',
   'package-lock.json',
@@ -25,7 +27,7 @@ export const BUNDLED = [
   'spec',
   'instructor/hidden', // the instructor's hidden laws, when the kit has them
   'src',
-  'exercises',
+  'kernels',
 ];
 const SCRIPTS = ['setup.sh', 'run_autograder'];
 const EXECUTABLE = 0o755;
@@ -47,6 +49,7 @@ export function bundleFiles(): Map<string, Uint8Array> {
 }
 
 export function buildBundle(out: string): void {
+  extractManifest(KIT); // a broken hidden spec is the instructor's to fix, before any student
   const files = bundleFiles();
   if (out.endsWith('.zip')) {
     const entries: Zippable = {};
@@ -70,7 +73,13 @@ if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
     console.error('usage: npm run gradescope -- <autograder.zip | folder>');
     process.exit(2);
   }
-  buildBundle(out);
+  try {
+    buildBundle(out);
+  } catch (error) {
+    if (!(error instanceof ManifestError)) throw error;
+    console.error(`gradescope: ${error.message}`);
+    process.exit(2);
+  }
   console.log(
     `wrote the Gradescope autograder to ${out}; upload it as the assignment's autograder`,
   );

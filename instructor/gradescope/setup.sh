@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Gradescope runs this once, when it builds the autograder's image: Node 20 from NodeSource's
-# apt repository (the distribution's own Node is older than the kit needs), then the kit's
-# pinned dependencies, exactly as the lock file lists them.
+# Gradescope runs this once, when it builds the autograder's image: Node 24, the current LTS,
+# from NodeSource's apt repository (the distribution's own Node is older than the kit needs),
+# then the kit's pinned dependencies, exactly as the lock file lists them.
 set -euo pipefail
 
-NODE_MAJOR=20
+NODE_MAJOR=24
 SOURCE="${AUTOGRADER_ROOT:-/autograder}/source"
 
 if ! node --version 2>/dev/null | grep -q "^v${NODE_MAJOR}\."; then
