@@ -34,6 +34,7 @@ export default tseslint.config(
         console: 'readonly',
         setTimeout: 'readonly',
         clearTimeout: 'readonly',
+        TextEncoder: 'readonly',
       },
     },
   },

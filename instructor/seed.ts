@@ -15,5 +15,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   }
   const seed = seedFromId(id);
   console.log(`FC_SEED=${seed}`);
-  console.error(`this student grades with: echo ${seed} > .dlfs-seed   (or FC_SEED=${seed} npm test)`);
+  console.error(
+    `this student grades with: echo ${seed} > .dlfs-seed   (or FC_SEED=${seed} npm test)`,
+  );
 }
