@@ -131,6 +131,14 @@ tr.todo { color: #888; } tr.open .bar div { background: #d4a72c; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 0.8rem; margin: 0.4rem 0; } dt { color: #666; } dd { margin: 0; }
 code { background: #f6f8fa; padding: 0 3px; word-break: break-word; } .diagnosis { background: #fff8c5; padding: 0.4rem 0.8rem; } .seal { background: #ffebe9; border: 1px solid #cf222e; }
 figure { margin: 1.5rem 0; } figure img { max-width: 100%; border: 1px solid #eee; } figcaption { color: #555; }
+/* a phone: the book column and the bar give way, so the page never scrolls sideways */
+@media (max-width: 640px) {
+  body { margin: 1rem auto; padding: 0 0.6rem; }
+  .summary th:nth-child(3), .summary td:nth-child(3), .summary th:nth-child(5), .summary td:nth-child(5) { display: none; }
+  .summary td, .summary th { padding: 0.3rem 0.3rem; }
+  dl { grid-template-columns: 1fr; } dt { margin-top: 0.3rem; }
+  pre, dd, code { overflow-wrap: anywhere; }
+}
 `;
 
 /** Renders the page; grade undefined: no full `npm test` has run yet. */

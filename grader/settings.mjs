@@ -23,9 +23,10 @@ const ROOT = path.join(import.meta.dirname, '..');
 
 /**
  * @param {Record<string, string | undefined>} env
+ * @param {string} root the kit's folder, where a student's .dlfs-seed lives
  * @returns {{ impl: 'exercises' | 'solutions', seed: number, seedFrom: string, numRuns: number, path: string | undefined }}
  */
-export function readSettings(env = process.env) {
+export function readSettings(env = process.env, root = ROOT) {
   const impl = env.IMPL === undefined || env.IMPL === '' ? 'exercises' : env.IMPL;
   if (impl !== 'exercises' && impl !== 'solutions') {
     throw new SettingsError(
@@ -34,7 +35,7 @@ export function readSettings(env = process.env) {
     );
   }
   // FC_SEED wins; else the seed a student pinned in .dlfs-seed; else everyone's 42
-  const pinned = seedFile();
+  const pinned = seedFile(root);
   const seedFrom = env.FC_SEED ? 'FC_SEED' : pinned !== undefined ? SEED_FILE : 'default';
   const seedEnv = env.FC_SEED ? env : { FC_SEED: pinned };
   return {
@@ -53,9 +54,12 @@ export function readSettings(env = process.env) {
   };
 }
 
-/** The trimmed text of .dlfs-seed, or undefined when there is none. */
-function seedFile() {
-  const file = path.join(ROOT, SEED_FILE);
+/**
+ * The trimmed text of .dlfs-seed, or undefined when there is none.
+ * @param {string} root
+ */
+function seedFile(root) {
+  const file = path.join(root, SEED_FILE);
   return existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined;
 }
 

@@ -5,8 +5,10 @@ import { INIT_X, STEP_NUM, VIEW, formatNumber, type PathData } from './data.ts';
 import { contourLayer, q, SQUARE, zeroRules } from './specs.ts';
 
 const lrLabel = (lr: number) => `lr = ${lr}`;
+// one colour per learning rate, the same in its panel and in the f(x) chart below
+const COLOURS = ['#1f77b4', '#ff7f0e', '#d62728'];
 
-function pathPanel(p: PathData): object {
+function pathPanel(p: PathData, colour: string): object {
   const domain = [-VIEW, VIEW];
   const axis = (field: string, title: string) =>
     q(field, title, { scale: { domain, nice: false } });
@@ -27,11 +29,12 @@ function pathPanel(p: PathData): object {
         data: { values: p.points },
         layer: [
           {
-            mark: { type: 'line', color: '#d62728', strokeWidth: 1, clip: true },
+            mark: { type: 'line', color: colour, strokeWidth: 1, clip: true },
             encoding: { x: axis('x', 'x0'), y: axis('y', 'x1'), order: { field: 'step' } },
           },
           {
-            mark: { type: 'point', filled: true, color: '#d62728', size: 40, clip: true },
+            // not clipped: a point pinned to the edge would lose half its marker
+            mark: { type: 'point', filled: true, color: colour, size: 40, clip: false },
             encoding: {
               x: { field: 'x', type: 'quantitative' },
               y: { field: 'y', type: 'quantitative' },
@@ -74,7 +77,7 @@ export function descentSpec(paths: PathData[], who: string): ChartSpec {
       ],
     },
     vconcat: [
-      { hconcat: paths.map(pathPanel) },
+      { hconcat: paths.map((p, i) => pathPanel(p, COLOURS[i % COLOURS.length])) },
       {
         width: 3 * SQUARE.width + 40,
         height: 160,
@@ -84,7 +87,16 @@ export function descentSpec(paths: PathData[], who: string): ChartSpec {
         encoding: {
           x: q('step', 'step', { axis: { tickMinStep: 1 } }),
           y: q('f', 'f(x0, x1)', { scale: { type: 'log' }, axis: { format: '.0e' } }),
-          color: { field: 'lr', type: 'nominal', title: null, legend: { orient: 'right' } },
+          color: {
+            field: 'lr',
+            type: 'nominal',
+            title: null,
+            legend: { orient: 'right' },
+            scale: {
+              domain: paths.map((p) => lrLabel(p.lr)),
+              range: COLOURS.slice(0, paths.length),
+            },
+          },
         },
       },
     ],

@@ -13,9 +13,13 @@ export interface TrainArgs {
   hidden: number;
   seed: number;
   data: string | undefined; // a folder of MNIST IDX files; undefined: the bundled digits
-  out: string;
+  /** Where figures, params and history go; undefined: nowhere (a --json run). */
+  out: string | undefined;
   json: boolean;
 }
+
+/** The book's run: its figures and params are the ones reports/ and the report page show. */
+export const BOOK_RUN = { iters: 10_000, batchSize: 100, lr: 0.1, hidden: 50, seed: 0 };
 
 /** A bad command line: main prints the message and the usage, then exits 2. */
 export class UsageError extends Error {}
@@ -28,8 +32,10 @@ export const USAGE = `usage: npm run train -- [options]
   --hidden N                  hidden units, integer >= 1 (default 50)
   --seed N                    seed for the weights and the batches, integer >= 0 (default 0)
   --data DIR                  full MNIST IDX files in DIR (also env MNIST_DIR); default: the bundled digits
-  --out DIR                   where figures, params and history go (default reports)
-  --json                      print {iters, trainSeconds, msPerIter, trainAcc, testAcc}, no progress bar`;
+  --out DIR                   where figures, params and history go (default: reports/ for the book's
+                              settings, reports/runs/<settings>/ for others, so no run overwrites another)
+  --json                      print {iters, trainSeconds, msPerIter, trainAcc, testAcc}, no progress bar;
+                              writes no files unless --out is given`;
 
 const MAX_SEED = 2 ** 32 - 1; // mulberry32 keeps 32 bits of the seed
 
@@ -96,15 +102,30 @@ export function parseTrainArgs(argv: readonly string[]): TrainArgs {
     throw new UsageError(`--impl must be 'exercises' or 'solutions', got '${impl}'`);
   }
   if (values.data === '') throw new UsageError('--data must name a folder of MNIST IDX files');
+  const run = {
+    iters: numberFlag('iters', values.iters, BOOK_RUN.iters, { integer: true, min: 1 }),
+    batchSize: numberFlag('batch-size', values['batch-size'], BOOK_RUN.batchSize, {
+      integer: true,
+      min: 1,
+    }),
+    lr: numberFlag('lr', values.lr, BOOK_RUN.lr, { integer: false, min: 0, minExclusive: true }),
+    hidden: numberFlag('hidden', values.hidden, BOOK_RUN.hidden, { integer: true, min: 1 }),
+    seed: numberFlag('seed', values.seed, BOOK_RUN.seed, { integer: true, min: 0, max: MAX_SEED }),
+  };
+  const json = values.json ?? false;
   return {
     impl: impl as Impl,
-    iters: numberFlag('iters', values.iters, 10_000, { integer: true, min: 1 }),
-    batchSize: numberFlag('batch-size', values['batch-size'], 100, { integer: true, min: 1 }),
-    lr: numberFlag('lr', values.lr, 0.1, { integer: false, min: 0, minExclusive: true }),
-    hidden: numberFlag('hidden', values.hidden, 50, { integer: true, min: 1 }),
-    seed: numberFlag('seed', values.seed, 0, { integer: true, min: 0, max: MAX_SEED }),
+    ...run,
     data: values.data,
-    out: values.out ?? 'reports',
-    json: values.json ?? false,
+    out: values.out ?? (json ? undefined : defaultOut(impl, run, values.data)),
+    json,
   };
+}
+
+/** reports/ for the book's run on the bundled digits; a folder of its own for any other. */
+function defaultOut(impl: string, run: typeof BOOK_RUN, data: string | undefined): string {
+  const book = Object.entries(BOOK_RUN).every(([k, v]) => run[k as keyof typeof BOOK_RUN] === v);
+  if (book && data === undefined) return 'reports';
+  const name = `${impl}-iters${run.iters}-batch${run.batchSize}-lr${run.lr}-hidden${run.hidden}-seed${run.seed}`;
+  return `reports/runs/${data === undefined ? name : `${name}-own-data`}`;
 }
