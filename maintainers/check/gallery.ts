@@ -29,6 +29,8 @@ export interface Edit {
 
 export interface GalleryEntry {
   gallery: 'kept' | 'held out';
+  /** Held out: the helper's batch it came in (batch1, batch2, …), each written unseen. */
+  batch?: string;
   /** The exercise it stands in for, e.g. '02_numerical_diff'. */
   id: string;
   /** Its name within the exercise's gallery. */
@@ -112,29 +114,35 @@ export function readKeptGallery(): GalleryEntry[] {
  */
 export function readHeldOutGallery(): GalleryEntry[] {
   const entries: GalleryEntry[] = [];
-  for (const kind of ['wrong', 'correct']) {
-    const base = path.join(HELD_OUT, kind);
-    if (!existsSync(base)) continue;
-    for (const id of readdirSync(base).sort()) {
-      for (const file of readdirSync(path.join(base, id))
-        .filter((f) => f.endsWith('.ts'))
-        .sort()) {
-        const source = readFileSync(path.join(base, id, file), 'utf8');
-        const tag = (name: string) =>
-          new RegExp(`^// @${name} (.+)$`, 'm').exec(source)?.[1].trim();
-        const names = tag('names');
-        const review = tag('review');
-        const correct = tag('correct') ?? (review?.startsWith('correct') ? review : undefined);
-        entries.push({
-          gallery: 'held out',
-          id,
-          key: file.replace(/\.ts$/, ''),
-          ...(correct ? { correct } : { mistake: tag('mistake') ?? '' }),
-          ...(names === undefined
-            ? {}
-            : { names: names === 'none' ? [] : names.split(',').map((n) => n.trim()) }),
-          source,
-        });
+  const batches = existsSync(HELD_OUT)
+    ? readdirSync(HELD_OUT).filter((b) => /^batch\d+$/.test(b))
+    : [];
+  for (const batch of batches.sort()) {
+    for (const kind of ['wrong', 'correct']) {
+      const base = path.join(HELD_OUT, batch, kind);
+      if (!existsSync(base)) continue;
+      for (const id of readdirSync(base).sort()) {
+        for (const file of readdirSync(path.join(base, id))
+          .filter((f) => f.endsWith('.ts'))
+          .sort()) {
+          const source = readFileSync(path.join(base, id, file), 'utf8');
+          const tag = (name: string) =>
+            new RegExp(`^// @${name} (.+)$`, 'm').exec(source)?.[1].trim();
+          const names = tag('names');
+          const review = tag('review');
+          const correct = tag('correct') ?? (review?.startsWith('correct') ? review : undefined);
+          entries.push({
+            gallery: 'held out',
+            batch,
+            id,
+            key: `${batch}/${file.replace(/\.ts$/, '')}`,
+            ...(correct ? { correct } : { mistake: tag('mistake') ?? '' }),
+            ...(names === undefined
+              ? {}
+              : { names: names === 'none' ? [] : names.split(',').map((n) => n.trim()) }),
+            source,
+          });
+        }
       }
     }
   }
@@ -148,7 +156,7 @@ export function readHeldOutGallery(): GalleryEntry[] {
 export function materialize(entry: GalleryEntry, dir: string): string {
   const home = path.join(
     dir,
-    `${entry.gallery === 'kept' ? 'kept' : 'heldout'}__${entry.id}__${entry.key}`,
+    `${entry.gallery === 'kept' ? 'kept' : 'heldout'}__${entry.id}__${entry.key.replace('/', '_')}`,
   );
   mkdirSync(path.join(home, 'mistake'), { recursive: true });
   symlinkSync(path.join(KIT, 'src'), path.join(home, 'src'), 'dir');

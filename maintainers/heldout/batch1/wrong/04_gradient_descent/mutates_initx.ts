@@ -1,0 +1,18 @@
+// @mistake starts from x = initX itself (as the book's Python x = init_x) instead of a copy, so the in-place updates change the caller's initX
+// Exercise 04 · Gradient descent (book 4.4.1)
+import { NDArray, numericalGradient } from '../src/index.ts';
+
+/** x after stepNum steps x ← x − lr·∇f(x) from initX. */
+export function gradientDescent(
+  f: (x: NDArray) => number,
+  initX: NDArray,
+  lr = 0.01,
+  stepNum = 100,
+): NDArray {
+  const x = initX;
+  for (let i = 0; i < stepNum; i++) {
+    const grad = numericalGradient(f, x);
+    for (let j = 0; j < x.size; j++) x.data[j] -= lr * grad.data[j];
+  }
+  return x;
+}

@@ -1,0 +1,32 @@
+// @mistake sets the second probe with x.data[i] -= h right after setting saved + h, so f is evaluated at about x and at x + h, giving (f(x + h) − f(x)) / 2h, about half the partial
+// Exercise 03 · The numerical gradient (book 4.4)
+//
+// The gradient collects every partial derivative of f, each by a central difference:
+//
+//   ∂f/∂xᵢ ≈ (f(x + h·eᵢ) − f(x − h·eᵢ)) / 2h        h = 1e-4, one element i at a time
+//
+// - x has any shape: a 0-d array, a point (2), a weight matrix (2, 3) or more axes. The
+//   result is a new array of x's shape, element i holding ∂f/∂xᵢ for the flat index i.
+// - Element i is moved in x itself: x.data[i] = saved + h, call f; x.data[i] = saved − h,
+//   call f; then x.data[i] = saved. So f may ignore its argument and read x through a
+//   closure, as the book's `lambda W: net.loss(x, t)` does.
+// - f is called 2·x.size times, each time with exactly one element moved.
+// - On return x holds exactly its original values, bit for bit.
+import { NDArray, zerosLike } from '../src/index.ts';
+
+const H = 1e-4; // central-difference step, as in numerical_diff
+
+/** ∂f/∂x for every element of x, in x's shape. */
+export function numericalGradient(f: (x: NDArray) => number, x: NDArray): NDArray {
+  const grad = zerosLike(x);
+  for (let i = 0; i < x.size; i++) {
+    const saved = x.data[i];
+    x.data[i] = saved + H;
+    const fPlus = f(x);
+    x.data[i] -= H;
+    const fMinus = f(x);
+    grad.data[i] = (fPlus - fMinus) / (2 * H);
+    x.data[i] = saved;
+  }
+  return grad;
+}

@@ -1,0 +1,54 @@
+// @mistake multiplies the drawn W by 0.01 (TwoLayerNet's weightInitStd habit) instead of using the standard-normal draws as they are
+// Exercise 05 · A simple network and its gradient (book 4.4.2)
+//
+// The smallest network: one weight matrix W, no bias, no hidden layer.
+//
+//   predict(x) = x·W                       the scores, before any softmax
+//   loss(x, t) = crossEntropyError(softmax(predict(x)), t)
+//
+// - W is (2, 3), drawn from the standard normal with the rng given (src's randn). Without an
+//   rng the net uses createRng(0), so every such net starts with the same W.
+// - predict takes x of shape (2), one sample, giving (3); or (N, 2), a batch, giving (N, 3).
+// - loss uses src's softmax and crossEntropyError; t is one-hot of predict's shape, or labels:
+//   (N) for a batch, (1) for one sample. It returns a number.
+// - predict and loss use this.W as it is when they run: assigning net.W, or changing its
+//   elements in place as numericalGradient does, changes their results.
+// - The section's point is ∂L/∂W through a closure that ignores its argument:
+//     const dW = numericalGradient(() => net.loss(x, t), net.W);
+// - Neither predict nor loss changes x, t or W.
+import {
+  createRng,
+  crossEntropyError,
+  dot,
+  mul,
+  NDArray,
+  randn,
+  softmax,
+  type Rng,
+} from '../src/index.ts';
+
+const W_SHAPE = [2, 3]; // 2 inputs, 3 classes, as the book's simpleNet
+const DEFAULT_SEED = 0; // no rng given: a fixed seed, so every run builds the same W
+
+const WEIGHT_INIT_STD = 0.01; // small weights to start with
+
+export class SimpleNet {
+  W: NDArray;
+
+  /** W: (2, 3) from the standard normal, drawn with rng (the book's np.random.randn(2, 3)). */
+  constructor(rng: Rng = createRng(DEFAULT_SEED)) {
+    this.W = mul(WEIGHT_INIT_STD, randn(W_SHAPE, rng));
+  }
+
+  /** x: (2) → (3), or x: (N, 2) → (N, 3): the scores x·W. */
+  predict(x: NDArray): NDArray {
+    return dot(x, this.W);
+  }
+
+  /** The cross-entropy of softmax(x·W) against t, read from this.W at call time. */
+  loss(x: NDArray, t: NDArray): number {
+    const z = this.predict(x);
+    const y = softmax(z);
+    return crossEntropyError(y, t);
+  }
+}
