@@ -14,6 +14,7 @@ import { checkCoverage } from './coverage.ts';
 import { checkReproducible } from './reproducible.ts';
 import { grade, run, tail, type StepResult } from './run.ts';
 import { checkWasm } from './wasm.ts';
+import { checkNode24 } from './node24.ts';
 
 const bin = (name: string) => path.join('node_modules', '.bin', name);
 const reports = mkdtempSync(path.join(os.tmpdir(), 'dlfs-check-'));
@@ -37,6 +38,7 @@ const steps: Array<[string, () => StepResult | Promise<StepResult>]> = [
   ],
   ['c8 coverage of solutions/ and src/ (100% or a listed gap), vitest v8 agrees', checkCoverage],
   ['the committed matmul.wasm is built from matmul.wat', checkWasm],
+  ['on Node 24 too: the reference earns full marks, the hostile cases hold', checkNode24],
 ];
 
 function solutionsPass(): StepResult {

@@ -32,8 +32,9 @@ export function grade(
   impl: string,
   reportDir: string,
   env: NodeJS.ProcessEnv = {},
+  node = process.execPath,
 ): { grade?: Grade; output: string } {
-  const result = spawnSync(process.execPath, ['grader/cli.mjs'], {
+  const result = spawnSync(node, ['grader/cli.mjs'], {
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', IMPL: impl, DLFS_REPORT_DIR: reportDir, ...env },
     maxBuffer: 64 * 1024 * 1024,
