@@ -15,6 +15,7 @@ import { checkReproducible } from './reproducible.ts';
 import { grade, run, tail, type StepResult } from './run.ts';
 import { checkWasm } from './wasm.ts';
 import { checkNode24 } from './node24.ts';
+import { checkStyle } from './style.ts';
 
 const bin = (name: string) => path.join('node_modules', '.bin', name);
 const reports = mkdtempSync(path.join(os.tmpdir(), 'dlfs-check-'));
@@ -23,6 +24,7 @@ const steps: Array<[string, () => StepResult | Promise<StepResult>]> = [
   ['types (tsc --noEmit)', () => run(bin('tsc'), ['--noEmit', '-p', '.'])],
   ['lint (eslint)', () => run(bin('eslint'), ['.', '--max-warnings=0'])],
   ['format (prettier --check)', () => run(bin('prettier'), ['--check', '.'])],
+  ['style: budgets, file names, generators from options, one closeness rule', checkStyle],
   ['kit tests (src/ and grader)', () => run(bin('vitest'), ['run', '--project', 'kit'])],
   ['solutions earn full marks', solutionsPass],
   ['stubs earn nothing', stubsFail],
