@@ -81,7 +81,7 @@ export const suspects: Suspect<Impl>[] = [
         }
       }
     },
-    say: 'after the two calls for element i, write its saved value back (x.data[i] = saved), or every later partial derivative is taken at a shifted point and x is left changed',
+    say: 'after the two calls for element i, write its saved value back (x.data[i] = saved) before moving the next one, or every later partial derivative is taken at a shifted point',
   },
   {
     key: 'restored_by_arithmetic',
@@ -199,7 +199,7 @@ export const suspects: Suspect<Impl>[] = [
       if (result instanceof NDArray && result.data.buffer === x.data.buffer)
         return 'your result holds its values in x’s own data';
     },
-    say: 'the gradient is a new array, zerosLike(x): written into x, it overwrites x or is overwritten when x is put back',
+    say: 'the result is a new array that holds the gradient (grad = zerosLike(x), filled, then return grad), never x or an array that shares x’s data',
   },
   {
     key: 'flat_result',

@@ -56,9 +56,9 @@ export function wrongCall(spy: Spy, h: number, slack: number): string | undefine
   for (const [n, call] of spy.calls.entries()) {
     const step = stepOf(call, spy.before);
     if (!step) {
-      const by = (k: number) => `x[${k}] by ${formatNumber(call.arg[k] - spy.before[k])}`;
-      const which = call.moved.length ? call.moved.map(by).join(', ') : 'nothing';
-      return `call ${n + 1} of f saw ${which} moved; each call should see exactly one element moved`;
+      const by = (k: number) => `x[${k}] moved by ${formatNumber(call.arg[k] - spy.before[k])}`;
+      const which = call.moved.length ? call.moved.map(by).join(' and ') : 'no element moved';
+      return `call ${n + 1} of f saw ${which}; each call should see exactly one element moved`;
     }
     if (Math.abs(Math.abs(step.delta) - h) > slack) {
       return `call ${n + 1} of f saw x[${step.i}] moved by ${formatNumber(step.delta)}; h = 1e-4`;
