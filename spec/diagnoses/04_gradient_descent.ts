@@ -4,8 +4,8 @@
 // mistake is named only on a direct observation or when a model gives the result to rounding.
 import type * as Student from '@impl/04_gradient_descent';
 import type { Suspect } from '../../grader/suspects.ts';
-import { copy, NDArray, numericalGradient } from '../../src/index.ts';
-import { bowl, spyBowl } from '../support/descent.ts';
+import { NDArray } from '../../src/index.ts';
+import { bowl, gradientAt, observeDescent, trajectory, type Seen } from '../support/descent.ts';
 import { formatNumber } from '../support/format.ts';
 
 type Impl = typeof Student;
@@ -22,23 +22,6 @@ const ONE_STEP = [
   { a: 0.5, x0: new NDArray(Float64Array.of(1, -2, 0.5, 3), [2, 2]), lr: 0.1 },
 ];
 
-interface Seen {
-  a: number;
-  x0: NDArray; // as it was before the call
-  lr?: number;
-  n?: number;
-  calls: Float64Array[];
-  result: unknown;
-  after: Float64Array;
-}
-
-function observe(impl: Impl, a: number, x0: NDArray, lr?: number, n?: number): Seen {
-  const [x, spy] = [copy(x0), spyBowl(a)];
-  const rest = [lr, n].filter((v) => v !== undefined);
-  const result: unknown = impl.gradientDescent(spy.f, x, ...rest);
-  return { a, x0, lr, n, calls: spy.calls, result, after: x.data.slice() };
-}
-
 /** An array as a student writes it, [3, -4]; the laws' own messages show shapes. */
 const format = (x: unknown) =>
   x instanceof NDArray
@@ -46,21 +29,10 @@ const format = (x: unknown) =>
     : String(x);
 const near = (p: number, q: number) => Math.abs(p - q) <= SAME * Math.abs(q) + 1e-300;
 const values = (s: Seen) => (s.result instanceof NDArray ? s.result.data : undefined);
-const gradientAt = (a: number, x: NDArray) => numericalGradient(bowl(a), copy(x)).data;
-const run = (s: Seen) =>
-  `${s.n ?? 1} step${s.n === 1 ? '' : 's'} with lr = ${s.lr} from ${format(s.x0)} on f(x) = ${s.a}·Σx²`;
+const observe = (impl: Impl, a: number, x0: NDArray, lr?: number, n?: number) =>
+  observeDescent((...args) => impl.gradientDescent(...args), a, x0, lr, n);
+const run = (s: Seen) => `lr = ${s.lr} from ${format(s.x0)} on f(x) = ${s.a}·Σx²`;
 
-/** The xs of every step from x0 up to `steps`, each update x ← x − lr·g by src's gradient. */
-function trajectory(a: number, x0: NDArray, lr: number, steps: number): Float64Array[] {
-  const xs = [x0.data.slice()];
-  const x = copy(x0);
-  for (let k = 0; k < steps; k++) {
-    const g = gradientAt(a, x);
-    g.forEach((gj, j) => (x.data[j] -= lr * gj));
-    xs.push(x.data.slice());
-  }
-  return xs;
-}
 const matches = (r: ArrayLike<number> | undefined, model: ArrayLike<number>) =>
   r !== undefined && r.length === model.length && Array.from(r).every((v, j) => near(v, model[j]));
 
@@ -80,7 +52,7 @@ export const suspects: Suspect<Impl>[] = [
     probe(impl) {
       const seen = oneStep(impl);
       if (!seen.every((s) => kappa(s) !== undefined && near(kappa(s)!, -1))) return;
-      return `${run(seen[0])} gave ${format(seen[0].result)}, which is x + lr·∇f(x)`;
+      return `one step with ${run(seen[0])} gave ${format(seen[0].result)}, which is x + lr·∇f(x)`;
     },
     say: 'the gradient points uphill: descent steps against it, x ← x − lr·∇f(x) (book 4.4.1)',
   },
@@ -129,7 +101,7 @@ export const suspects: Suspect<Impl>[] = [
       const moved = [0, 1].map((j) => (large.x0.data[j] - r[j]) / (0.5 * g[j]));
       if (!moved.every((m) => m >= 0 && m < 1 - 1e-6)) return;
       const length = Math.hypot(large.x0.data[0] - r[0], large.x0.data[1] - r[1]);
-      return `a step of lr·|∇f| = 0.001 was taken whole, but ${run(large)} moved x by ${formatNumber(length)}, where lr·|∇f| = 50`;
+      return `a step of lr·|∇f| = 0.001 was taken whole, but one with ${run(large)} moved x by ${formatNumber(length)}, where lr·|∇f| = 50`;
     },
     say: 'do not clip or normalise the step: x ← x − lr·∇f(x) as it is, so a too-large lr diverges, as the book shows with lr = 10',
   },
@@ -150,7 +122,7 @@ export const suspects: Suspect<Impl>[] = [
         )
           return;
       }
-      return `${run(seen[0])} gave ${format(seen[0].result)}, which is initX − 3·lr·∇f(initX): every step used the gradient at initX`;
+      return `3 steps with ${run(seen[0])} gave ${format(seen[0].result)}, which is initX − 3·lr·∇f(initX): every step used the gradient at initX`;
     },
     say: 'take the gradient anew in every step, at the x that step starts from: grad = numericalGradient(f, x) inside the loop, after the previous update',
   },
@@ -169,7 +141,7 @@ export const suspects: Suspect<Impl>[] = [
       const off = found.findIndex((k, i) => k >= 0 && k !== seen[i].n);
       if (off < 0 || found.some((k) => k < 0)) return;
       const s = seen[off];
-      return `with stepNum = ${s.n} (${run(s)}), your result is x after ${found[off]} steps, and f was called ${s.calls.length} times`;
+      return `with stepNum = ${s.n} and ${run(s)}, your result is x after ${found[off]} steps, and f was called ${s.calls.length} times`;
     },
     say: 'loop exactly stepNum times, for (let i = 0; i < stepNum; i++), with no early stop: a step whose gradient is tiny still counts',
   },
@@ -209,7 +181,7 @@ export const suspects: Suspect<Impl>[] = [
               : moved.length > 1
                 ? `${format(new NDArray(call, [2]))}, with ${moved.length} elements moved`
                 : `x[${moved[0]}] moved by ${formatNumber(delta)}`;
-          return `in ${run(s)}, call ${n + 1} of f was at ${what}, where src's numericalGradient calls f at x ± h·eᵢ, h = 1e-4`;
+          return `in one step with ${run(s)}, call ${n + 1} of f was at ${what}, where src's numericalGradient calls f at x ± h·eᵢ, h = 1e-4`;
         }
       }
     },
@@ -230,8 +202,8 @@ export const suspects: Suspect<Impl>[] = [
       const took =
         Number.isInteger(steps) && steps > 0 && r[0] > 0
           ? `${steps} steps of lr = ${formatNumber(lr, 4)}`
-          : `f ${auto.calls.length} calls`;
-      return `gradientDescent(f, [3]) on f(x) = 0.25·x² took ${took}, though gradientDescent(f, [3], 0.01, 100) is right`;
+          : `${auto.calls.length} calls of f`;
+      return `gradientDescent(f, [3]) on f(x) = 0.25·x² made ${took}, though gradientDescent(f, [3], 0.01, 100) is right`;
     },
     say: 'the book’s defaults are lr = 0.01 and step_num = 100, as in its def gradient_descent(f, init_x, lr=0.01, step_num=100)',
   },

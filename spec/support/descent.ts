@@ -2,7 +2,7 @@
 // (1 − 2a·lr)·x and n steps to (1 − 2a·lr)ⁿ·x0: the closed form the laws compare with, the
 // error bound that comparison allows, and a spy bowl that records where f was called.
 import fc from 'fast-check';
-import { array, NDArray } from '../../src/index.ts';
+import { array, copy, NDArray, numericalGradient } from '../../src/index.ts';
 import { anyShapeArb, ndarrayArb, realArb } from './arbitraries.ts';
 import { expectClose, type Tolerance } from './close.ts';
 import { format } from './format.ts';
@@ -75,11 +75,11 @@ export function expectOnBowl(
 }
 
 /**
- * The first of the calls of an n-step run from x0 that is not where src's numericalGradient
- * calls f: in step k + 1, at x_k ± h·eᵢ for one element i at a time, each once, with x_k the
- * closed form after k steps (within its error bound). Undefined when every call is.
+ * What is wrong with the calls of f in an n-step run from x0, against src's numericalGradient:
+ * in step k + 1, f is called at x_k ± h·eᵢ for one element i at a time, each once, x_k the
+ * closed form after k steps (within its error bound), and 2·size·n calls in all.
  */
-export function misplacedCall(
+export function wrongCalls(
   calls: Float64Array[],
   a: number,
   lr: number,
@@ -106,7 +106,8 @@ export function misplacedCall(
     }
     seen.add(key);
   }
-  return undefined;
+  if (calls.length === per * n) return undefined;
+  return `f was called ${calls.length} times; stepNum = ${n} on x of size ${x0.size} makes 2·${x0.size}·${n} = ${per * n} calls`;
 }
 
 /** An initX of any shape, 0-d included, with |x| ≤ 10. */
@@ -159,3 +160,43 @@ export const shrinkingRunArb = fc.record({
   n: fc.integer({ min: 0, max: 6 }),
   x0: anyXArb,
 });
+
+/** src's numericalGradient of the bowl at x, which it leaves as it was. */
+export const gradientAt = (a: number, x: NDArray) => numericalGradient(bowl(a), copy(x)).data;
+
+/** The xs of every step from x0 up to `steps`, each update x ← x − lr·g by src's gradient. */
+export function trajectory(a: number, x0: NDArray, lr: number, steps: number): Float64Array[] {
+  const xs = [x0.data.slice()];
+  const x = copy(x0);
+  for (let k = 0; k < steps; k++) {
+    const g = gradientAt(a, x);
+    g.forEach((gj, j) => (x.data[j] -= lr * gj));
+    xs.push(x.data.slice());
+  }
+  return xs;
+}
+
+/** What one run of gradient descent on the spy bowl did. */
+export interface Seen {
+  a: number;
+  x0: NDArray; // as it was before the call
+  lr?: number;
+  n?: number;
+  calls: Float64Array[];
+  result: unknown;
+  after: Float64Array;
+}
+
+/** Runs `descend` from a copy of x0 on the spy bowl; lr and n left out take their defaults. */
+export function observeDescent(
+  descend: (f: (x: NDArray) => number, x0: NDArray, ...rest: number[]) => unknown,
+  a: number,
+  x0: NDArray,
+  lr?: number,
+  n?: number,
+): Seen {
+  const [x, spy] = [copy(x0), spyBowl(a)];
+  const rest = [lr, n].filter((v) => v !== undefined);
+  const result: unknown = descend(spy.f, x, ...rest);
+  return { a, x0, lr, n, calls: spy.calls, result, after: x.data.slice() };
+}
