@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { array, copy, NDArray, numericalGradient } from '../../src/index.ts';
 import { anyShapeArb, ndarrayArb, realArb } from './arbitraries.ts';
 import { expectClose, type Tolerance } from './close.ts';
-import { format } from './format.ts';
+import { formatPair } from './format.ts';
 
 const H = 1e-4; // the step of src's numericalGradient
 const EPS = Number.EPSILON;
@@ -99,9 +99,12 @@ export function wrongCalls(
     const rest = [...call.keys()].every((m) => m === i || Math.abs(call[m] - center[m]) <= tol);
     const key = `${k}:${i}${Math.sign(delta)}`;
     if (away.length !== 1 || !step || !rest || seen.has(key)) {
+      // as many digits as it takes to tell the call from the point it should be near
+      const pairs = [...call.keys()].map((m) => formatPair(center[m], call[m], tol / 2));
+      const [want, got] = [0, 1].map((side) => `[${pairs.map((p) => p[side]).join(', ')}]`);
       return (
-        `call ${j + 1} of f, in step ${k + 1}, was at ${format(new NDArray(call, x0.shape))}; ` +
-        `that step calls f at x ± h·eᵢ, each once, around x = ${format(new NDArray(center, x0.shape))}, where ${k} step${k === 1 ? ' leads' : 's lead'}`
+        `call ${j + 1} of f, in step ${k + 1}, was at ${got}; that step calls f at x ± h·eᵢ, ` +
+        `each once, around x = ${want}, where ${k} step${k === 1 ? ' leads' : 's lead'}`
       );
     }
     seen.add(key);

@@ -4,7 +4,7 @@
 // diagnoses read the same record.
 import { dot, NDArray } from '../../src/index.ts';
 import type { Tolerance } from './close.ts';
-import { formatNumber } from './format.ts';
+import { formatNumber, formatPair } from './format.ts';
 import { thirdDerivativeBound } from './symbolic.ts';
 
 export interface Call {
@@ -61,7 +61,8 @@ export function wrongCall(spy: Spy, h: number, slack: number): string | undefine
       return `call ${n + 1} of f saw ${which}; each call should see exactly one element moved`;
     }
     if (Math.abs(Math.abs(step.delta) - h) > slack) {
-      return `call ${n + 1} of f saw x[${step.i}] moved by ${formatNumber(step.delta)}; h = 1e-4`;
+      const [moved, h1] = formatPair(step.delta, Math.sign(step.delta) * h, slack / 2);
+      return `call ${n + 1} of f saw x[${step.i}] moved by ${moved}, not by ${h1}`;
     }
     moves.add(`${step.i}${step.delta > 0 ? '+' : '−'}`);
   }
