@@ -8,8 +8,8 @@
 // - Each step takes ∇f at the current x with src's numericalGradient, as the book's
 //   gradient_method.py uses common/'s: its rounding is part of the result (with lr = 10, x
 //   freezes once x ± h == x). A step calls f 2·x.size times, through it.
-// - initX has any shape, e.g. (2); the result is a new array of its shape (stepNum = 0 gives
-//   a copy of initX).
+// - initX has any shape, e.g. (2), (2, 3) or a 0-d array; the result is a new array of its
+//   shape (stepNum = 0 gives a copy of initX).
 // - initX itself is left unchanged.
 import { copy, NDArray, numericalGradient } from '../src/index.ts';
 

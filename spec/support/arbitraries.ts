@@ -83,3 +83,6 @@ export function ndarrayArb(
     .array(realArb(min, max), { minLength: size, maxLength: size })
     .map((values) => new NDArray(Float64Array.from(values), shape));
 }
+
+/** 0 to 3 axes of 1..4: shapeArb or a 0-d array, the shape () of a single number. */
+export const anyShapeArb: fc.Arbitrary<number[]> = fc.oneof(fc.constant<number[]>([]), shapeArb);
