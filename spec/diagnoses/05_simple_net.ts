@@ -219,7 +219,7 @@ export const suspects: Suspect<Impl>[] = [
   },
   {
     key: 'writes_inputs',
-    explains: ['pure'],
+    explains: ['pure', 'closure'],
     probe(impl) {
       const net = netWith(impl, mixedW());
       const x = nd([0.6, 0.9, -1, 2], [2, 2]);

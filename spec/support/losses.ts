@@ -11,8 +11,8 @@ export const DELTA = 1e-7; // the book's δ inside log(y + δ)
 // ½ Σ of ≤ 256 squares, all ≥ 0: any summation order rounds within 256ε ≈ 6e-14 relative;
 // 1e-12 allows it and still sees a lost ½ or a division by N
 export const SQUARES: Tolerance = { abs: 1e-15, rel: 1e-12 };
-// ≤ 6 logs of y + δ ≥ 1e-4, each ≤ 9.3 and rounded within 2e-15; their mean, or the log of
-// their product, adds ≤ 6ε. A δ misplaced moves the result by ≥ 1e-7, far outside.
+// ≤ 6 logs of y + δ ≥ 1e-7, each ≤ 16.2 in size and rounded within 4e-15; their mean, or the
+// log of their product, adds ≤ 6ε relative. A δ misplaced moves the result by ≥ 1e-7.
 export const LOGS: Tolerance = { abs: 1e-14, rel: 1e-12 };
 
 /** An array of the given shape holding `values`. */
