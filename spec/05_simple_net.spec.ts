@@ -177,7 +177,7 @@ law(
     name: 'loss is the cross-entropy of softmax(predict(x)), for one-hot and label t, one sample or a batch',
     points: 2,
     hint: 'Turn the scores into probabilities with softmax before crossEntropyError; the loss of raw scores is not a cross-entropy.',
-    covers: ['loss uses src', 'It returns a number.'],
+    covers: ['loss(x, t) = crossEntropyError', 'loss uses src', 'It returns a number.'],
   },
   () => {
     // |x| ≤ 3, near the book's 0.6 and 0.9, keeps the softmax off the δ floor
