@@ -104,12 +104,16 @@ function importsOfTree(start: string): SrcImport[] {
     const code = withoutComments(readFileSync(file, 'utf8'));
     const names = new Set<string>();
     const clause = /\b(?:import|export)\s+(?:type\s+)?([\s\S]*?)\s+from\s+['"]([^'"]+)['"]/g;
-    for (const [, what, specifier] of code.matchAll(clause)) {
+    for (const { 0: all, 1: what, 2: specifier, index } of code.matchAll(clause)) {
       const target = path.resolve(path.dirname(file), specifier);
       if (
         /(^|\/)src(\/|$)/.test(path.relative(path.dirname(start), target).split(path.sep).join('/'))
       ) {
-        if (/^\*/.test(what.trim())) names.add('*');
+        const namespace = /^\*\s+as\s+([\w$]+)$/.exec(what.trim())?.[1];
+        if (namespace && all.startsWith('import')) {
+          const rest = code.slice(0, index) + code.slice(index + all.length);
+          for (const member of membersRead(rest, namespace)) names.add(member);
+        } else if (/^\*/.test(what.trim())) names.add('*');
         const braces = /\{([^}]*)\}/.exec(what)?.[1] ?? '';
         for (const part of braces.split(',')) {
           const imported = part
@@ -189,4 +193,22 @@ function firstLine(message: string, absolute: string | undefined, file: string):
 
 function replacePath(text: string, absolute: string | undefined, file: string): string {
   return absolute ? text.split(absolute).join(file) : text;
+}
+
+/**
+ * The names code reads off a namespace import `ns`: ns.name, ns?.name, ns['name'] and
+ * { name } = ns. A namespace import takes only these, so `import * as np` is no taking of all.
+ */
+function membersRead(code: string, ns: string): string[] {
+  const id = ns.replace(/\$/g, '\\$');
+  const patterns = [
+    new RegExp(`(?<![\\w$.])${id}\\s*(?:\\?\\.|\\.)\\s*([\\w$]+)`, 'g'),
+    new RegExp(`(?<![\\w$.])${id}\\s*(?:\\?\\.)?\\[\\s*['"\`]([\\w$]+)['"\`]\\s*\\]`, 'g'),
+  ];
+  const found = patterns.flatMap((p) => [...code.matchAll(p)].map((m) => m[1]));
+  const destructured = new RegExp(`\\{([^{}]*)\\}\\s*=\\s*${id}(?![\\w$])`, 'g');
+  for (const [, inner] of code.matchAll(destructured)) {
+    found.push(...inner.split(',').map((part) => part.trim().split(/\s*:\s*/)[0]));
+  }
+  return found.filter((name) => name !== '');
 }
