@@ -142,14 +142,20 @@ export const COVER: Run = {
   width: 2,
 };
 
-/** Two runs' batches, each a gradient call's: the same, uniform over rows, with repeats. */
-export function expectSampling(first: SpyCall[], second: SpyCall[]): void {
+/** Three runs' batches, the last of another seed: the seed decides them, uniform, with repeats. */
+export function expectSampling(first: SpyCall[], second: SpyCall[], other: SpyCall[]): void {
   const rows = (calls: SpyCall[]) =>
     calls.map(({ x, t }) => [0, 1, 2].map((n) => rowsOf(x, t, n).x ?? -1));
-  const [a, b] = [rows(first), rows(second)];
-  if (a.length !== b.length || !a.every((batch, i) => sameData(batch, b[i])))
+  const [a, b, c] = [rows(first), rows(second), rows(other)];
+  const same = (p: number[][], q: number[][]) =>
+    p.length === q.length && p.every((batch, i) => sameData(batch, q[i]));
+  if (!same(a, b))
     fail(
       'two runs with the same options.rng seed drew different batches: draw them with options.rng.choice',
+    );
+  if (same(a, c))
+    fail(
+      'runs given options.rng of two different seeds drew the same batches: draw them with options.rng.choice',
     );
   const draws = a.flat();
   for (let r = 0; r < COVER.trainSize; r++) {

@@ -11,6 +11,7 @@ export interface Run {
   learningRate: number;
   labels: boolean; // t as labels (N), else one-hot (N, K)
   width: number; // D, the features of a row of x
+  testSize?: number; // TEST_SIZE unless a probe needs more
 }
 export const TEST_SIZE = 3; // the test set is only ever passed whole
 
@@ -56,7 +57,8 @@ export const showRun = (r: Run) =>
   `trainSize = ${r.trainSize}, batchSize = ${r.batchSize}, itersNum = ${r.itersNum}, ` +
   `learningRate = ${r.learningRate}, t as ${r.labels ? 'labels (N)' : 'one-hot (N, K)'}, D = ${r.width}`;
 
-export const spyDataOf = (r: Run) => spyData(r.trainSize, TEST_SIZE, r.width, r.labels);
+export const spyDataOf = (r: Run) =>
+  spyData(r.trainSize, r.testSize ?? TEST_SIZE, r.width, r.labels);
 export const iterPerEpoch = (r: Run) => Math.max(Math.floor(r.trainSize / r.batchSize), 1);
 /** The iterations after whose update the accuracies are recorded. */
 export const recordedAt = (r: Run) =>
@@ -97,7 +99,7 @@ export type Train = (
  */
 export function observe(train: Train, run: Run, seed: number, onEpoch?: (e: unknown) => void) {
   const data = spyDataOf(run);
-  const net = new SpyNetwork(seed, run.width, run.trainSize + TEST_SIZE);
+  const net = new SpyNetwork(seed, run.width, run.trainSize + (run.testSize ?? TEST_SIZE));
   const start = net.snapshot();
   const { itersNum, batchSize, learningRate } = run;
   const options = { itersNum, batchSize, learningRate, rng: createRng(seed) };

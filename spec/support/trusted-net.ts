@@ -7,7 +7,6 @@
 import {
   add,
   argmax,
-  copy,
   crossEntropyError,
   dot,
   dotNT,
@@ -116,10 +115,5 @@ export class TrustedTwoLayerNet {
 
   gradient(x: NDArray, t: NDArray): TrustedParams {
     return exactGradient(this.params, x, t, 0);
-  }
-
-  snapshot(): TrustedParams {
-    const { W1, b1, W2, b2 } = this.params;
-    return { W1: copy(W1), b1: copy(b1), W2: copy(W2), b2: copy(b2) };
   }
 }

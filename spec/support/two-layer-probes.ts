@@ -83,7 +83,7 @@ export const gradientLike =
       const as = models.map(([t, m]): Model<NDArray | undefined> => [t, (c) => m(c)[k]]);
       const seen = grads.map((g) => g?.[k]);
       const text = matched(cases, seen, (c) => book(c)[k], as);
-      return text ? [`d${k} is ${text.replace(/\$/g, `d${k}`)}`] : [];
+      return text ? [`d${k} is ${text.replace(/\$/g, k)}`] : [];
     });
     if (found.length) return `on 3 probe nets (N = 3, 4, 5) your ${found.join(', and ')}`;
   };
