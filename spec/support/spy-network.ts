@@ -18,7 +18,7 @@ export interface SpyCall {
 const HIDDEN = 3; // W1 (D, 3), b1 (3), W2 (3, K), b2 (K): the shapes of a small TwoLayerNet
 // gradients k/1024 with 1 ≤ |k| ≤ 1024: never 0, so every update moves every parameter
 const GRID = 1024;
-const TWO_POW_32 = 4294967296;
+const TWO_POW_32 = 4294967296; // maps a 32-bit hash onto [0, 1)
 
 /** A 32-bit hash of the parameters' and arguments' bits, salted per method. */
 function digest(salt: number, params: Snapshot, x: NDArray, t: NDArray): number {

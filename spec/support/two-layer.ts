@@ -18,7 +18,7 @@ export const SIZES = [
 ]; // the book's, a small, the smallest
 // W/σ for two σ from one stream: each is rounded twice (·σ, /σ), so they agree within 2ε
 export const SCALED: Tolerance = { abs: 0, rel: 2 * Number.EPSILON };
-export const EXACT: Tolerance = { abs: 0, rel: 0 };
+export const EXACT: Tolerance = { abs: 0, rel: 0 }; // the biases start at exactly 0
 // hits/N is one rounding; hits·(1/N) two, a sum of N shares 1/N at most N + 1 ≤ 6 of ε/2
 export const FRACTION: Tolerance = { abs: 0, rel: 3 * Number.EPSILON };
 
@@ -68,22 +68,23 @@ export const sizesArb = fc.tuple(sizeArb, sizeArb, sizeArb);
 // each softmax probability is within 2·55ε + (O + 3)u ≈ 115ε relative. Two honest forward
 // passes, the student's and the grader's, differ by twice that.
 export const PREDICT: Tolerance = { abs: 0, rel: 230 * EPS };
-// −log(y_t + δ) inherits the 115ε, log and the mean over ≤ 5 rows of values ≤ 13 add ≈ 40ε
+// −log(y_t + δ) inherits the 115ε, and log and the mean over ≤ 5 rows of values ≤ 13 add
+// ≈ 40ε: each honest loss lies within 155ε of the exact one, two within twice that
 export const LOSS: Tolerance = { abs: 310 * EPS, rel: 0 };
 // Every gradient entry is a sum of products whose factors carry ≤ 150ε relative (the 115ε of
-// dy, σ' within 28ε, sums of ≤ 10 terms): each honest computation lies within 150ε·M of the
-// exact value, M the same sums taken over magnitudes (gradientMagnitudes); two, within 2×.
-const GRADIENT_UNITS = 2 * 155;
+// dy, σ' within 28ε, the sums over ≤ 5 rows): each honest computation lies within 150ε·M of
+// the exact value, M the same sums taken over magnitudes (gradientMagnitudes); two, 2× that.
+const GRADIENT_UNITS = 2 * 150;
 export function gradientTolerance(c: Case): Record<Key, Tolerance> {
   const m = gradientMagnitudes(c.p, c.x, c.t);
   const bound = (k: Key) => ({ abs: m[k].data.map((v) => GRADIENT_UNITS * EPS * v), rel: 0 });
   return { W1: bound('W1'), b1: bound('b1'), W2: bound('W2'), b2: bound('b2') };
 }
+const H = 1e-4; // src's central-difference step
 // numericalGradient, h = 1e-4: truncation h²/6·|∂³L|, with |∂³L| ≤ 0.5 along every param
 // here (≤ 0.1 along W2 and b2, the softmax cross-entropy; ≤ 0.34 along W1 and b1, where
 // σ''' ≤ 1/8 and σ'σ'' ≤ 0.024 meet a logit spread ≤ 2); plus the rounding of the two
 // losses (≤ 155ε each, as above) over 2h.
-const H = 1e-4;
 export const NUMERIC: Tolerance = { abs: ((H * H) / 6) * 0.5 + (2 * 155 * EPS) / (2 * H), rel: 0 };
 
 export const showCase = (c: Case) =>
