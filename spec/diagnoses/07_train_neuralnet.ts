@@ -21,36 +21,20 @@ export const suspects: Suspect<Impl>[] = [
     explains: ['update', 'mnist'],
     probe(impl) {
       const ps = probes.probeRuns(trainOf(impl));
-      const models: [string, (p: number, g: number, lr: number, b: number) => number][] = [
-        ['p + lr·g, a step uphill', (p, g, lr) => p + lr * g],
+      const found = probes.updateLike(ps, [
+        ['p + lr·g, a step uphill', (p, g, r) => p + r.learningRate * g],
         ['p − g, without the learning rate', (p, g) => p - g],
         ['p + g, uphill and without the learning rate', (p, g) => p + g],
-        ['p − lr·g / batchSize, the batch mean taken again', (p, g, lr, b) => p - (lr * g) / b],
-      ];
-      const SAME = 1e-12; // p ± lr·g rounded, in any order
-      for (const [text, model] of models) {
-        const fits = ps.every((pr) =>
-          pr.seen.iterations.every(({ params, grad }, i) =>
-            Object.entries(params).every(([k, p]) =>
-              p.every((v, j) => {
-                const want = model(v, grad[k][j], pr.run.learningRate, pr.run.batchSize);
-                return (
-                  Math.abs(pr.seen.after(i)[k][j] - want) <= SAME * Math.max(1, Math.abs(want))
-                );
-              }),
-            ),
-          ),
-        );
-        if (ps.length > 0 && fits) {
-          const { run, seen } = ps[0];
-          const [p, g, q] = [
-            seen.iterations[0].params.W1[0],
-            seen.iterations[0].grad.W1[0],
-            seen.after(0).W1[0],
-          ];
-          return `with learningRate = ${run.learningRate}, every parameter moved from p to ${text} (W1[0]: p = ${formatNumber(p)}, g = ${formatNumber(g)}, then ${formatNumber(q)})`;
-        }
-      }
+        [
+          'p − lr·g / batchSize, the batch mean taken again',
+          (p, g, r) => p - (r.learningRate * g) / r.batchSize,
+        ],
+      ]);
+      if (!found) return;
+      const { run, seen } = ps[0];
+      const [p, g] = [seen.iterations[0].params.W1[0], seen.iterations[0].grad.W1[0]];
+      const shown = `W1[0]: p = ${formatNumber(p)}, g = ${formatNumber(g)}, then ${formatNumber(seen.after(0).W1[0])}`;
+      return `with learningRate = ${run.learningRate}, every parameter moved from p to ${found} (${shown})`;
     },
     say: 'gradient descent steps downhill by the learning rate: p.data[j] -= learningRate * g.data[j]',
   },
@@ -59,11 +43,8 @@ export const suspects: Suspect<Impl>[] = [
     explains: ['update'],
     probe(impl) {
       const [pr] = probes.probeRuns(trainOf(impl));
-      const key =
-        pr &&
-        Object.keys(pr.seen.net.original).find(
-          (k) => pr.seen.net.params[k] !== pr.seen.net.original[k],
-        );
+      const { params, original } = pr?.seen.net ?? { params: {}, original: {} };
+      const key = Object.keys(original).find((k) => params[k] !== original[k]);
       if (key)
         return `after the run network.params.${key} is a new array, and the one the network was built with still holds its first values`;
     },

@@ -23,14 +23,14 @@ const TWO_POW_32 = 4294967296; // maps a 32-bit hash onto [0, 1)
 /** A 32-bit hash of the parameters' and arguments' bits, salted per method. */
 function digest(salt: number, params: Snapshot, x: NDArray, t: NDArray): number {
   let h = (0x811c9dc5 ^ salt) >>> 0;
-  const mix = (w: number) => (h = Math.imul(h ^ w, 0x01000193) >>> 0);
-  const words = (a: ArrayLike<number>, shape: readonly number[]) => {
-    for (const w of new Uint32Array(Float64Array.from(a).buffer)) mix(w);
-    shape.forEach(mix);
+  const words = (a: Float64Array, shape: readonly number[]) => {
+    const w = new Uint32Array(a.buffer, a.byteOffset, 2 * a.length);
+    for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w[i], 0x01000193) >>> 0;
+    for (const n of shape) h = Math.imul(h ^ n, 0x01000193) >>> 0;
   };
   for (const k of Object.keys(params).sort()) words(params[k], [params[k].length]);
-  words(x.data, x.shape);
-  words(t.data, t.shape);
+  words(Float64Array.from(x.data), x.shape);
+  words(Float64Array.from(t.data), t.shape);
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b); // murmur3's finalizer spreads every input bit
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
   return (h ^ (h >>> 16)) >>> 0;
@@ -40,12 +40,18 @@ function digest(salt: number, params: Snapshot, x: NDArray, t: NDArray): number 
 export const lossOf = (p: Snapshot, x: NDArray, t: NDArray) => 1 + digest(1, p, x, t) / TWO_POW_32;
 /** What network.accuracy returns: a value in [0, 1). */
 export const accuracyOf = (p: Snapshot, x: NDArray, t: NDArray) => digest(2, p, x, t) / TWO_POW_32;
-/** What network.gradient returns, as plain arrays by parameter. */
+/** What network.gradient returns, as plain arrays by parameter: entries ±k/1024, 1 ≤ k ≤ 1024. */
 export function gradientOf(p: Snapshot, x: NDArray, t: NDArray): Snapshot {
-  const rng = createRng(digest(3, p, x, t));
-  const draw = () => (rng.int(GRID) + 1) * (rng.int(2) === 0 ? -1 : 1);
+  let h = digest(3, p, x, t);
+  const next = () => {
+    h = (h + 0x9e3779b9) >>> 0; // a Weyl sequence through murmur3's finalizer, per entry
+    let z = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+    z = (z ^ (z >>> 16)) >>> 0;
+    return (((z >>> 1) % GRID) + 1) * (z & 1 ? -1 : 1);
+  };
   return Object.fromEntries(
-    Object.keys(p).map((k) => [k, Float64Array.from(p[k], () => draw() / GRID)]),
+    Object.keys(p).map((k) => [k, Float64Array.from(p[k], () => next() / GRID)]),
   );
 }
 
@@ -72,8 +78,8 @@ export class SpyNetwork {
   }
 
   gradient(x: NDArray, t: NDArray): Record<string, NDArray> {
-    const grad = gradientOf(this.snapshot(), x, t);
-    this.record('gradient', x, t).grad = grad;
+    const call = this.record('gradient', x, t);
+    const grad = (call.grad = gradientOf(call.params, x, t));
     const shapes = (k: string) => this.params[k]?.shape ?? [grad[k].length];
     return Object.fromEntries(
       Object.entries(grad).map(([k, g]) => [k, new NDArray(g.slice(), shapes(k))]),

@@ -142,7 +142,10 @@ export const COVER: Run = {
   width: 2,
 };
 
-/** Three runs' batches, the last of another seed: the seed decides them, uniform, with repeats. */
+/**
+ * Three runs' batches, the last a shorter run of another seed: the seed decides them, and they
+ * are uniform over the rows, with repeats.
+ */
 export function expectSampling(first: SpyCall[], second: SpyCall[], other: SpyCall[]): void {
   const rows = (calls: SpyCall[]) =>
     calls.map(({ x, t }) => [0, 1, 2].map((n) => rowsOf(x, t, n).x ?? -1));
@@ -153,7 +156,7 @@ export function expectSampling(first: SpyCall[], second: SpyCall[], other: SpyCa
     fail(
       'two runs with the same options.rng seed drew different batches: draw them with options.rng.choice',
     );
-  if (same(a, c))
+  if (same(a.slice(0, c.length), c))
     fail(
       'runs given options.rng of two different seeds drew the same batches: draw them with options.rng.choice',
     );

@@ -56,6 +56,27 @@ export function recordsLike(
       return text;
 }
 
+const SAME = 1e-12; // p ± lr·g rounded, in any order, relative to max(1, |p|)
+/** The first model every parameter moved by, p to model(p, g, run), in every probe iteration. */
+export function updateLike(
+  probes: Probe[],
+  models: [string, (p: number, g: number, run: Run) => number][],
+): string | undefined {
+  if (probes.length === 0) return;
+  const fits = (model: (p: number, g: number, run: Run) => number) =>
+    probes.every(({ run, seen }) =>
+      seen.iterations.every(({ params, grad }, i) =>
+        Object.entries(params).every(([k, p]) =>
+          p.every((v, j) => {
+            const want = model(v, grad[k][j], run);
+            return Math.abs(seen.after(i)[k][j] - want) <= SAME * Math.max(1, Math.abs(want));
+          }),
+        ),
+      ),
+    );
+  return models.find(([, model]) => fits(model))?.[0];
+}
+
 const after = (p: Probe, i: number): Snapshot => p.seen.after(i);
 const before = (p: Probe, i: number): Snapshot => p.seen.iterations[i].params;
 const whole = (p: Probe, params: Snapshot, set: 'Train' | 'Test') =>
