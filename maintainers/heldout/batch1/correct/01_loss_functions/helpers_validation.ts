@@ -1,4 +1,5 @@
 // @correct splits the work into small helpers (checkShapes, labelsOf, pick) and validates labels as integers in range before indexing
+// @names none
 // Exercise 01 · Loss functions (book 4.2)
 import { argmax, formatShape, map, NDArray, reshape, sameShape, sub, sum } from '../src/index.ts';
 

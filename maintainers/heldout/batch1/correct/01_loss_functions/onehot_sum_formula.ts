@@ -1,4 +1,5 @@
 // @correct converts label t to one-hot and uses the book's −Σ t·log(y + δ) / N with library ops (mul, log, add, sum) instead of indexing y[n, tₙ]
+// @names none
 // Exercise 01 · Loss functions (book 4.2)
 import { add, formatShape, log, mul, NDArray, reshape, sameShape, sub, sum, zeros } from '../src/index.ts';
 

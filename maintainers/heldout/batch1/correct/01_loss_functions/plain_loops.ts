@@ -1,4 +1,5 @@
 // @correct no library math at all: both losses are hand-written loops over the flat .data arrays, with the shape checks done by hand
+// @names none
 import { NDArray } from '../src/index.ts';
 
 const DELTA = 1e-7;

@@ -1,4 +1,5 @@
 // @correct evaluates f over an array of the two offsets [+h, −h] with map and combines the results, rather than two explicit calls
+// @names none
 // Exercise 02 · Numerical differentiation (book 4.3)
 
 const H = 1e-4;

@@ -1,4 +1,5 @@
 // @correct a generic centralDifference(f, x, h) helper with the step as a parameter, exported through an arrow-function const; f(x − h) is evaluated before f(x + h)
+// @names none
 // Exercise 02 · Numerical differentiation (book 4.3)
 
 const H = 1e-4; // central-difference step

@@ -1,4 +1,5 @@
 // @correct spells the central difference out in named intermediate values (the two sample points, the rise and the run = h + h) instead of one return expression
+// @names none
 // Exercise 02 · Numerical differentiation (book 4.3)
 //
 // The derivative of f at x, approximated by a central difference:

@@ -1,4 +1,5 @@
 // @correct walks x with an explicit multi-index odometer (like np.nditer in the book's later common/gradient.py) and converts it to a flat offset, instead of looping over x.data directly
+// @names none
 // Exercise 03 · The numerical gradient (book 4.4)
 import { NDArray, zerosLike } from '../src/index.ts';
 

@@ -1,4 +1,5 @@
 // @correct delegates each coordinate to a partialAt(f, x, i) helper that perturbs, evaluates and restores one element, and uses try/finally so x is restored even if f throws
+// @names none
 // Exercise 03 · The numerical gradient (book 4.4)
 import { NDArray, zerosLike } from '../src/index.ts';
 

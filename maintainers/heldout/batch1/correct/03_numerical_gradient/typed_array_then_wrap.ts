@@ -1,4 +1,5 @@
 // @correct builds the partial derivatives in a plain Float64Array (evaluating the minus side first) and wraps it in a new NDArray with x's shape at the end
+// @names none
 import { NDArray } from '../src/index.ts';
 
 const h = 1e-4;

@@ -1,4 +1,5 @@
 // @correct never updates in place: each step builds a new x = x − lr·∇f(x) with the library's sub and mul, starting from a copy of initX
+// @names none
 // Exercise 04 · Gradient descent (book 4.4.1)
 import { copy, mul, NDArray, numericalGradient, sub } from '../src/index.ts';
 

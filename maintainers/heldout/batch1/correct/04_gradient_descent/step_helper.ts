@@ -1,4 +1,5 @@
 // @correct factors one update into an in-place sgdStep(x, grad, lr) helper applied to a working copy of initX, counting the steps from 1 to stepNum
+// @names none
 // Exercise 04 · Gradient descent (book 4.4.1)
 //
 //   x ← x − lr · ∇f(x)        lr: the learning rate, a hyperparameter set by hand

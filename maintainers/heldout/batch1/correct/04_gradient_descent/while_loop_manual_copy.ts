@@ -1,4 +1,5 @@
 // @correct copies initX by hand (new NDArray over data.slice()), counts the steps down in a while loop and updates with forEach over the gradient's data
+// @names none
 import { NDArray, numericalGradient } from '../src/index.ts';
 
 export function gradientDescent(

@@ -1,4 +1,5 @@
 // @correct predict is written as explicit loops over rows and columns (handling a (2) and an (N, 2) x) instead of calling dot
+// @names none
 // Exercise 05 · A simple network and its gradient (book 4.4.2)
 import { createRng, crossEntropyError, NDArray, randn, softmax, type Rng } from '../src/index.ts';
 

@@ -1,4 +1,5 @@
 // @correct fills W element by element with rng.normal() in row-major order (what randn does) and routes loss through a private probabilities() helper
+// @names none
 // Exercise 05 · A simple network and its gradient (book 4.4.2)
 import { createRng, crossEntropyError, dot, NDArray, softmax, zeros, type Rng } from '../src/index.ts';
 

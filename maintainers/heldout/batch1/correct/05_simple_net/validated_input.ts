@@ -1,4 +1,5 @@
 // @correct checks that x's last axis has W's 2 rows and that x is 1-D or 2-D before the product, with the default rng spelled out in the body
+// @names none
 // Exercise 05 · A simple network and its gradient (book 4.4.2)
 import {
   createRng,

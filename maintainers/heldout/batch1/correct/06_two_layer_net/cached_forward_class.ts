@@ -1,4 +1,5 @@
 // @correct keeps the forward pass in a private #run() method shared by predict and gradient, returns the backprop gradients in one object literal, and computes accuracy by comparing row maxima in a hand loop
+// @names none
 // Exercise 06 · A two-layer network (book 4.5.1)
 import {
   add,

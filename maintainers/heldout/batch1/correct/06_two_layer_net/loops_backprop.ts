@@ -1,4 +1,5 @@
 // @correct gradient's products and bias sums are hand-written loops (no dotTN/dotNT/sum), with one private forward() shared by predict and gradient
+// @names none
 // Exercise 06 · A two-layer network (book 4.5.1)
 import {
   add,

@@ -1,4 +1,5 @@
 // @correct uses transpose + dot instead of dotTN/dotNT, builds both gradient dictionaries by looping over the parameter names, and turns labels/one-hot into labels with a helper
+// @names none
 // Exercise 06 · A two-layer network (book 4.5.1)
 import {
   add,

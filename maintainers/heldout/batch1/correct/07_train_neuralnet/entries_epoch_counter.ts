@@ -1,4 +1,5 @@
 // @correct iterates the parameters with Object.entries and a for-of loop, keeps a running epoch counter, and includes the epoch record's loss from the same iteration
+// @names none
 // Exercise 07 · Mini-batch training (book 4.5.2, 4.5.3)
 import { NDArray, takeRows, type Rng } from '../src/index.ts';
 

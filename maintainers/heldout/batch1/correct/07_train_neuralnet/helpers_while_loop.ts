@@ -1,4 +1,5 @@
 // @correct splits the loop body into helpers (sampleBatch, sgdUpdate, evaluate) and uses the records' length as the epoch number
+// @names none
 // Exercise 07 · Mini-batch training (book 4.5.2, 4.5.3)
 import { NDArray, takeRows, type Rng } from '../src/index.ts';
 

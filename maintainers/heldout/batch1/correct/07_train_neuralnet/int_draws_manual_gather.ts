@@ -1,4 +1,5 @@
 // @correct draws the batch with rng.int in a loop (the same draws as choice, with replacement) and gathers the rows by hand for (N, D) x and (N, K) or (N) t; the epoch number is computed as i / iterPerEpoch
+// @names none
 // Exercise 07 · Mini-batch training (book 4.5.2, 4.5.3)
 import { NDArray, type Rng } from '../src/index.ts';
 

@@ -1,4 +1,5 @@
 // @mistake for a 1-D y, crossEntropyError always uses the book's first one-hot formula −Σ t·log(y + δ), so a 1-D y with a label t of shape (1) gives −t₀·log(y₀ + δ) instead of −log(y[t₀] + δ)
+// @names none
 // Exercise 01 · Loss functions (book 4.2)
 import { argmax, formatShape, NDArray, reshape, sameShape } from '../src/index.ts';
 

@@ -1,4 +1,5 @@
 // @mistake crossEntropyError accepts any t with as many elements as y as one-hot (reshaping it to y's shape), so a flattened (6) or transposed (3, 2) t for y (2, 3) is used instead of refused
+// @names other_shape_answered
 // Exercise 01 · Loss functions (book 4.2)
 import { argmax, formatShape, NDArray, reshape, sameShape } from '../src/index.ts';
 

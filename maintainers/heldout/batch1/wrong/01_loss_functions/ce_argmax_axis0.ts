@@ -1,4 +1,5 @@
 // @mistake a 2-D one-hot t is turned into labels with argmax along axis 0 (down the columns) instead of axis 1 (along each row), so every 2-D one-hot batch uses the wrong classes (a 1-D sample, and label t, still work)
+// @names none
 // Exercise 01 · Loss functions (book 4.2)
 import { argmax, formatShape, NDArray, reshape, sameShape } from '../src/index.ts';
 

@@ -1,4 +1,5 @@
 // @mistake crossEntropyError adds δ after taking the log (log(y) + δ instead of log(y + δ)), so a probability of 0 on the true class gives Infinity instead of −log(1e-7) ≈ 16.1
+// @names delta_not_inside
 // Exercise 01 · Loss functions (book 4.2)
 import { argmax, formatShape, NDArray, reshape, sameShape } from '../src/index.ts';
 

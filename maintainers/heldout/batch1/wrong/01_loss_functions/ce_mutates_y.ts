@@ -1,4 +1,5 @@
 // @mistake crossEntropyError adds δ to y in place (y.data[i] += δ, reading the book's y + delta as an update), so the caller's y is modified by every call
+// @names writes_inputs
 // Exercise 01 · Loss functions (book 4.2)
 import { argmax, formatShape, NDArray, reshape, sameShape } from '../src/index.ts';
 

@@ -1,4 +1,5 @@
 // @mistake crossEntropyError sums −log(y[n, tₙ] + δ) over the batch but never divides by N (right for one sample, N times too big for a batch)
+// @names cee_divisor
 // Exercise 01 · Loss functions (book 4.2)
 import { argmax, formatShape, NDArray, reshape, sameShape } from '../src/index.ts';
 

@@ -1,4 +1,5 @@
 // @mistake meanSquaredError divides by the batch size N (first axis) for 2-D inputs, but the header says no batch mean: it must be ½Σ(y−t)² over every element
+// @names mse_scale
 // Exercise 01 · Loss functions (book 4.2)
 import { argmax, formatShape, NDArray, reshape, sameShape } from '../src/index.ts';
 

@@ -1,4 +1,5 @@
 // @mistake meanSquaredError returns Σ(y−t)² without the factor ½ (twice the book's value, 0.195 instead of 0.0975)
+// @names mse_scale
 // Exercise 01 · Loss functions (book 4.2)
 import { argmax, formatShape, mul, NDArray, reshape, sameShape, sub, sum } from '../src/index.ts';
 

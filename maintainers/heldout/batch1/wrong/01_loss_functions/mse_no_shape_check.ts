@@ -1,4 +1,5 @@
 // @mistake meanSquaredError never checks the shapes: y and t of different shapes give a number (or NaN) instead of an Error naming both shapes
+// @names none
 // Exercise 01 · Loss functions (book 4.2)
 import { argmax, formatShape, NDArray, reshape, sameShape } from '../src/index.ts';
 

@@ -1,4 +1,5 @@
 // @mistake uses h = 1e-2 instead of 1e-4: exact up to rounding for quadratics like the book's 0.01x² + 0.1x, but off by h²·f'''/6 elsewhere (12.0001 instead of 12.00000001 for x³ at 2)
+// @names step_size
 // Exercise 02 · Numerical differentiation (book 4.3)
 //
 // The derivative of f at x, approximated by a central difference:

@@ -1,4 +1,5 @@
 // @mistake also calls f(x) to check that f is finite there before differencing, but the header allows f to be called only at x + h and x − h (an f undefined or throwing at x breaks it, and f is called three times)
+// @names extra_call
 // Exercise 02 · Numerical differentiation (book 4.3)
 
 const H = 1e-4; // central-difference step

@@ -1,4 +1,5 @@
 // @mistake writes the denominator as / 2 * H without parentheses, which divides by 2 and then multiplies by h, so the result is f'·h² (about 1e-8 times the derivative) instead of f'
+// @names times_h
 // Exercise 02 · Numerical differentiation (book 4.3)
 //
 // The derivative of f at x, approximated by a central difference:

@@ -1,4 +1,5 @@
 // @mistake scales the step with x (h = 1e-4·|x|) instead of the fixed h = 1e-4, so at x = 0 it divides 0 by 0 and returns NaN, and elsewhere the value differs from the fixed-step difference
+// @names step_size
 // Exercise 02 · Numerical differentiation (book 4.3)
 
 const H = 1e-4; // relative step size

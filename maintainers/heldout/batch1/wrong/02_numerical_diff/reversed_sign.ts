@@ -1,4 +1,5 @@
 // @mistake subtracts in the wrong order, (f(x − h) − f(x + h)) / 2h, so every derivative has the wrong sign
+// @names reversed_difference
 // Exercise 02 · Numerical differentiation (book 4.3)
 
 const H = 1e-4; // central-difference step

@@ -1,4 +1,5 @@
 // @mistake does not parse: the function body is missing its closing brace (a TypeScript/JavaScript syntax error), so the module cannot load at all
+// @names none
 // Exercise 02 · Numerical differentiation (book 4.3)
 
 const H = 1e-4; // central-difference step

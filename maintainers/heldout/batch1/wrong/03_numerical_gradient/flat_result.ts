@@ -1,4 +1,5 @@
 // @mistake returns the gradient as a flat 1-D array of x.size elements instead of in x's shape, so a (2, 3) x gets a (6) gradient (right for 1-D x)
+// @names flat_result
 // Exercise 03 · The numerical gradient (book 4.4)
 import { array, NDArray } from '../src/index.ts';
 

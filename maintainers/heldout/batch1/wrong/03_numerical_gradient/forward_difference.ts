@@ -1,4 +1,5 @@
 // @mistake uses a forward difference (f(x + h·eᵢ) − f(x)) / h per coordinate instead of the central difference, so every partial has an O(h) error (e.g. 6.0001 instead of 6.00000000000378 at (3, 4))
+// @names one_sided_difference
 // Exercise 03 · The numerical gradient (book 4.4)
 import { NDArray, zerosLike } from '../src/index.ts';
 

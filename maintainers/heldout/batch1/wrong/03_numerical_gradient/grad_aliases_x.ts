@@ -1,4 +1,5 @@
 // @mistake makes the gradient buffer with reshape(x, x.shape), which shares x's data, so writing each partial overwrites x itself: f sees the earlier partials instead of x's values, and x is left holding the gradient
+// @names shares_memory
 // Exercise 03 · The numerical gradient (book 4.4)
 import { NDArray, reshape } from '../src/index.ts';
 

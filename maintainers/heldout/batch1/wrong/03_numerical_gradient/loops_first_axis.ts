@@ -1,4 +1,5 @@
 // @mistake loops over x.shape[0] (as the book's 1-D "for idx in range(x.size)" read as a length) instead of x.size, so for a 2-D x only the first shape[0] elements get a gradient and the rest stay 0 (right for 1-D x)
+// @names skips_elements
 // Exercise 03 · The numerical gradient (book 4.4)
 import { NDArray, zerosLike } from '../src/index.ts';
 

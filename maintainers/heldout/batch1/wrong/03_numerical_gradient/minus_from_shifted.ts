@@ -1,4 +1,5 @@
 // @mistake the second step subtracts h from the already-raised value (x[i] = x[i] − h) instead of from the saved one, so it evaluates f(x + h) and f(x) and returns half the forward difference (about half the true gradient)
+// @names second_point_at_x
 // Exercise 03 · The numerical gradient (book 4.4)
 import { NDArray, zerosLike } from '../src/index.ts';
 

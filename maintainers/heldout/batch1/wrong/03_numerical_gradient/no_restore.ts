@@ -1,4 +1,5 @@
 // @mistake never puts each element back after the two evaluations, so x is left at original − h in every coordinate and later coordinates are differentiated at the already-shifted point
+// @names left_moved
 // Exercise 03 · The numerical gradient (book 4.4)
 import { NDArray, zerosLike } from '../src/index.ts';
 

@@ -1,4 +1,5 @@
 // @mistake only handles 1-D and 2-D x (indexing by row and column) and throws an Error for any other shape, e.g. a 3-D or 0-d x, although the header says any shape
+// @names none
 // Exercise 03 · The numerical gradient (book 4.4)
 import { formatShape, NDArray, zerosLike } from '../src/index.ts';
 

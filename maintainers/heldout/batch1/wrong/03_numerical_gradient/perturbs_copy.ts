@@ -1,4 +1,5 @@
 // @mistake perturbs a copy of x (passed to f) instead of x itself, so an f that ignores its argument and reads x through a closure (as lambda W: net.loss(x, t)) sees no change and every gradient is 0
+// @names moves_a_copy
 // Exercise 03 · The numerical gradient (book 4.4)
 import { copy, NDArray, zerosLike } from '../src/index.ts';
 

@@ -1,4 +1,5 @@
 // @mistake moves each element with += h, −= 2h, += h instead of saving and reassigning the original, so floating-point rounding leaves x slightly different from its original values on return (e.g. 0.1 or 1/3 come back changed in the last bits)
+// @names restored_by_arithmetic
 // Exercise 03 · The numerical gradient (book 4.4)
 import { NDArray, zerosLike } from '../src/index.ts';
 

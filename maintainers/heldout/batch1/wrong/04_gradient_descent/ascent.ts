@@ -1,4 +1,5 @@
 // @mistake adds the gradient (x ← x + lr·∇f) instead of subtracting it, so it climbs uphill (gradient ascent) and diverges from the minimum
+// @names ascent
 // Exercise 04 · Gradient descent (book 4.4.1)
 import { copy, NDArray, numericalGradient } from '../src/index.ts';
 

@@ -1,4 +1,5 @@
 // @mistake the default learning rate is 0.1 (the value of the book's worked example) instead of the header's default lr = 0.01, so calls that omit lr step ten times too far
+// @names wrong_default
 // Exercise 04 · Gradient descent (book 4.4.1)
 import { copy, NDArray, numericalGradient } from '../src/index.ts';
 

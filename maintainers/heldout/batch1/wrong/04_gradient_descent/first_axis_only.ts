@@ -1,4 +1,5 @@
 // @mistake updates only the first grad.shape[0] elements (the length of the first axis) instead of every element, so it works for 1-D x but a 2-D x such as (2, 2) leaves its later elements unchanged
+// @names none
 // Exercise 04 · Gradient descent (book 4.4.1)
 import { copy, NDArray, numericalGradient } from '../src/index.ts';
 

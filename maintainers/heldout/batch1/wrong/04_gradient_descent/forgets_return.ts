@@ -1,4 +1,5 @@
 // @mistake computes the descent correctly on a copy but has no return statement, so gradientDescent returns undefined
+// @names none
 // Exercise 04 · Gradient descent (book 4.4.1)
 import { copy, NDArray, numericalGradient } from '../src/index.ts';
 

@@ -1,4 +1,5 @@
 // @mistake recomputes the gradient after updating each coordinate (coordinate by coordinate, Gauss–Seidel style) instead of taking one gradient per step and moving all coordinates together; the same for separable f like x0² + x1², different when coordinates interact
+// @names none
 // Exercise 04 · Gradient descent (book 4.4.1)
 import { copy, NDArray, numericalGradient } from '../src/index.ts';
 

@@ -1,4 +1,5 @@
 // @mistake starts from x = initX itself (as the book's Python x = init_x) instead of a copy, so the in-place updates change the caller's initX
+// @names aliases_init_x
 // Exercise 04 · Gradient descent (book 4.4.1)
 import { NDArray, numericalGradient } from '../src/index.ts';
 

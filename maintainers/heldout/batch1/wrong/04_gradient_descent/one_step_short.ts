@@ -1,4 +1,5 @@
 // @mistake the loop runs from 1 while i < stepNum, so it takes stepNum − 1 steps instead of stepNum (99 instead of 100 by default; stepNum = 1 does nothing)
+// @names step_count
 // Exercise 04 · Gradient descent (book 4.4.1)
 import { copy, NDArray, numericalGradient } from '../src/index.ts';
 

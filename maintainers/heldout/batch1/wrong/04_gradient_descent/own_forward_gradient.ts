@@ -1,4 +1,5 @@
 // @mistake does not use src's numericalGradient but its own helper with a forward difference (f(x + h) − f(x)) / h, so every step's gradient is off by O(h) and the result differs (e.g. lr = 0.1 from (−3, 4) ends near (−5e-5, −5e-5), not (−6.1e-10, 8.1e-10))
+// @names calls_elsewhere
 // Exercise 04 · Gradient descent (book 4.4.1)
 import { copy, NDArray, zerosLike } from '../src/index.ts';
 

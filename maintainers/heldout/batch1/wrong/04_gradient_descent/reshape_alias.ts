@@ -1,4 +1,5 @@
 // @mistake "copies" initX with reshape(initX, initX.shape), which shares initX's data, so the in-place updates still modify the caller's initX
+// @names aliases_init_x
 // Exercise 04 · Gradient descent (book 4.4.1)
 import { NDArray, numericalGradient, reshape } from '../src/index.ts';
 

@@ -1,4 +1,6 @@
 // @mistake fills W column by column (W[i][j] gets the (j·2 + i)-th normal draw) instead of in row-major order as randn(2, 3) does, so W is a permutation of the expected matrix
+// @names none
+// @review correct by the header: it fixes W as (2, 3) standard-normal draws from the given rng (createRng(0) by default), not the order in which they fill W
 // Exercise 05 · A simple network and its gradient (book 4.4.2)
 import {
   createRng,

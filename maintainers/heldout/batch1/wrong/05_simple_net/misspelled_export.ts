@@ -1,4 +1,5 @@
 // @mistake the class is exported as simpleNet (the book's Python name, lower-case s) instead of SimpleNet, so importing SimpleNet finds nothing
+// @names none
 // Exercise 05 · A simple network and its gradient (book 4.4.2)
 import {
   createRng,

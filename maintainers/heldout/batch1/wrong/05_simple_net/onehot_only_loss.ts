@@ -1,4 +1,5 @@
 // @mistake loss computes its own −Σ t·log(y + δ) (the book's one-hot formula, without dividing by N) instead of src's crossEntropyError, so label t like [2] gives a wrong loss and a batch loss is N times too big (right for one one-hot sample)
+// @names none
 // Exercise 05 · A simple network and its gradient (book 4.4.2)
 import {
   add,

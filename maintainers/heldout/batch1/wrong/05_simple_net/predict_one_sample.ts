@@ -1,4 +1,5 @@
 // @mistake predict is a hand loop that only computes the first sample's scores and always returns shape (3), so a batch x of shape (N, 2) gets (3) instead of (N, 3) (right for a single 1-D x)
+// @names none
 // Exercise 05 · A simple network and its gradient (book 4.4.2)
 import {
   array,

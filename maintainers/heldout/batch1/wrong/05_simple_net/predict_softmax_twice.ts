@@ -1,4 +1,5 @@
 // @mistake predict applies softmax (returning probabilities, like TwoLayerNet.predict) instead of the raw scores x·W, and loss then applies softmax to those probabilities again, so predict, the loss and its gradient are all wrong
+// @names activation_in_predict, loss_not_softmax
 // Exercise 05 · A simple network and its gradient (book 4.4.2)
 import {
   createRng,

@@ -1,4 +1,5 @@
 // @mistake scales the initial W by 0.01 (the TwoLayerNet weight_init_std) although simpleNet's W is plain standard normal, np.random.randn(2, 3)
+// @names scaled_w
 // Exercise 05 · A simple network and its gradient (book 4.4.2)
 import {
   createRng,

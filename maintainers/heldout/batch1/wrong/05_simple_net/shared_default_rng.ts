@@ -1,4 +1,5 @@
 // @mistake the default generator is one module-level createRng(0) shared by all nets, so only the first net built without an rng gets createRng(0)'s W and every later default net gets a different W
+// @names default_varies
 // Exercise 05 · A simple network and its gradient (book 4.4.2)
 import {
   createRng,

@@ -1,4 +1,5 @@
 // @mistake draws W uniformly from [0, 1) with rng.random() (np.random.rand) instead of from the standard normal with randn / rng.normal()
+// @names uniform_w
 // Exercise 05 · A simple network and its gradient (book 4.4.2)
 import {
   createRng,

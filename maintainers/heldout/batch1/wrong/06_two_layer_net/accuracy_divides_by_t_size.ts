@@ -1,4 +1,5 @@
 // @mistake accuracy divides the number of matches by t.size instead of the number of rows N, so it is right for label t (N) but O times too small for one-hot t (N, O)
+// @names accuracy_denominator
 // Exercise 06 · A two-layer network (book 4.5.1)
 //
 //   a1 = x·W1 + b1,  z1 = sigmoid(a1),  y = softmax(z1·W2 + b2)

@@ -1,4 +1,5 @@
 // @mistake accuracy always takes argmax(t, 1) as the book does, so label t of shape (N) makes argmax throw (axis 1 out of range) instead of being used as labels
+// @names labels_refused
 // Exercise 06 · A two-layer network (book 4.5.1)
 //
 //   a1 = x·W1 + b1,  z1 = sigmoid(a1),  y = softmax(z1·W2 + b2)

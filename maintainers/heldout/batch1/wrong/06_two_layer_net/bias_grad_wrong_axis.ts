@@ -1,4 +1,5 @@
 // @mistake gradient sums dy and dz1 along axis 1 instead of axis 0 for the bias gradients, so db2 and db1 have shape (N) (one value per sample) instead of (O) and (H)
+// @names gradient_axis
 // Exercise 06 · A two-layer network (book 4.5.1)
 //
 //   a1 = x·W1 + b1,  z1 = sigmoid(a1),  y = softmax(z1·W2 + b2)

@@ -1,4 +1,5 @@
 // @mistake the biases b1 and b2 are initialised like the weights, weightInitStd · randn, instead of zeros (and drawing them also shifts the rng stream, so W2 differs too)
+// @names none
 // Exercise 06 · A two-layer network (book 4.5.1)
 //
 //   a1 = x·W1 + b1,  z1 = sigmoid(a1),  y = softmax(z1·W2 + b2)

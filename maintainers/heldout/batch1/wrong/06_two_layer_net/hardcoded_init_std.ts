@@ -1,4 +1,5 @@
 // @mistake ignores the weightInitStd argument and always scales the weights by 0.01, so it is right only for the default weightInitStd
+// @names weight_spread
 // Exercise 06 · A two-layer network (book 4.5.1)
 //
 //   a1 = x·W1 + b1,  z1 = sigmoid(a1),  y = softmax(z1·W2 + b2)

@@ -1,4 +1,5 @@
 // @mistake numericalGradient passes copies of the parameters to src's numericalGradient, so the closure () => this.loss(x, t) never sees the perturbation and every numerical gradient is 0
+// @names numeric_on_copies
 // Exercise 06 · A two-layer network (book 4.5.1)
 //
 //   a1 = x·W1 + b1,  z1 = sigmoid(a1),  y = softmax(z1·W2 + b2)

@@ -1,4 +1,5 @@
 // @mistake gradient passes the activation z1 = sigmoid(a1) to sigmoidGrad instead of the pre-activation a1, so dz1 uses σ(z1)(1 − σ(z1)) and dW1, db1 are wrong (dW2, db2 are right)
+// @names hidden_local_gradient
 // Exercise 06 · A two-layer network (book 4.5.1)
 //
 //   a1 = x·W1 + b1,  z1 = sigmoid(a1),  y = softmax(z1·W2 + b2)

@@ -1,4 +1,5 @@
 // @mistake predict applies sigmoid to the output layer instead of softmax, so its rows do not sum to 1 and predict and loss (and the numerical gradient) are wrong
+// @names output_activation
 // Exercise 06 · A two-layer network (book 4.5.1)
 //
 //   a1 = x·W1 + b1,  z1 = sigmoid(a1),  y = softmax(z1·W2 + b2)

@@ -1,4 +1,6 @@
 // @mistake draws W2 from the rng before W1, so with the same rng both weight matrices differ from the book's order (W1 first, then W2)
+// @names none
+// @review correct by the header: it fixes weightInitStd·randn(shape, rng) weights, zero biases and createRng(0) by default, not the order W1/W2 are drawn in
 // Exercise 06 · A two-layer network (book 4.5.1)
 //
 //   a1 = x·W1 + b1,  z1 = sigmoid(a1),  y = softmax(z1·W2 + b2)

@@ -1,4 +1,5 @@
 // @mistake the epoch's train and test accuracies are measured at the top of the iteration, before the parameter update, instead of after it
+// @names accuracy_what
 // Exercise 07 · Mini-batch training (book 4.5.2, 4.5.3)
 //
 // Stochastic gradient descent: for i = 0 … itersNum − 1

@@ -1,4 +1,5 @@
 // @mistake numbers the epochs passed to onEpoch from 1 instead of from 0 (the first record, at iteration 0, says epoch 1)
+// @names epoch_numbering
 // Exercise 07 · Mini-batch training (book 4.5.2, 4.5.3)
 //
 // Stochastic gradient descent: for i = 0 … itersNum − 1

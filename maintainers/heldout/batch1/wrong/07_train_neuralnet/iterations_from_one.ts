@@ -1,4 +1,5 @@
 // @mistake counts the iterations 1 … itersNum instead of 0 … itersNum − 1, so the accuracies are taken at iterations iterPerEpoch, 2·iterPerEpoch, … instead of 0, iterPerEpoch, … (the first record comes one epoch late and the reported iteration numbers are off by one)
+// @names accuracy_when
 // Exercise 07 · Mini-batch training (book 4.5.2, 4.5.3)
 //
 // Stochastic gradient descent: for i = 0 … itersNum − 1

@@ -1,4 +1,5 @@
 // @mistake draws each batch index with rng.int(trainSize - 1), thinking the bound is inclusive, so the last training row can never be chosen
+// @names row_never_drawn
 // Exercise 07 · Mini-batch training (book 4.5.2, 4.5.3)
 //
 // Stochastic gradient descent: for i = 0 … itersNum − 1

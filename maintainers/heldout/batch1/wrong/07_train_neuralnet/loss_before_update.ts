@@ -1,4 +1,5 @@
 // @mistake records network.loss(xBatch, tBatch) before the parameter update instead of after it, so every recorded loss belongs to the old parameters
+// @names loss_what
 // Exercise 07 · Mini-batch training (book 4.5.2, 4.5.3)
 //
 // Stochastic gradient descent: for i = 0 … itersNum − 1

@@ -1,4 +1,5 @@
 // @mistake iterPerEpoch is floor(trainSize / batchSize) without the max(…, 1), so when batchSize > trainSize it is 0, i % 0 is NaN and no accuracy is ever recorded (onEpoch never called)
+// @names accuracy_when
 // Exercise 07 · Mini-batch training (book 4.5.2, 4.5.3)
 //
 // Stochastic gradient descent: for i = 0 … itersNum − 1

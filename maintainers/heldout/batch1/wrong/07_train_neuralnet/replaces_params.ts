@@ -1,4 +1,5 @@
 // @mistake updates by assigning new arrays, network.params[key] = p − lr·g, instead of changing each parameter's data in place, so any reference to the original parameter arrays (held by the caller or inside the network) never sees the update
+// @names params_replaced
 // Exercise 07 · Mini-batch training (book 4.5.2, 4.5.3)
 //
 // Stochastic gradient descent: for i = 0 … itersNum − 1

@@ -1,4 +1,5 @@
 // @mistake draws one random mask for xBatch and another for tBatch, so the batch's labels do not belong to its inputs (row n of tBatch does not answer row n of xBatch)
+// @names x_t_mismatched
 // Exercise 07 · Mini-batch training (book 4.5.2, 4.5.3)
 //
 // Stochastic gradient descent: for i = 0 … itersNum − 1

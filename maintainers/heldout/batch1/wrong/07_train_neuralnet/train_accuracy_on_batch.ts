@@ -1,4 +1,5 @@
 // @mistake the epoch's train accuracy is measured on the current mini-batch (xBatch, tBatch) instead of on the WHOLE training set (the test accuracy is right)
+// @names accuracy_what
 // Exercise 07 · Mini-batch training (book 4.5.2, 4.5.3)
 //
 // Stochastic gradient descent: for i = 0 … itersNum − 1

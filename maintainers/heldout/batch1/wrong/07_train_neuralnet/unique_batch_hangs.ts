@@ -1,4 +1,5 @@
 // @mistake samples the batch without replacement by redrawing repeated indices until batchSize distinct rows are found, so it never allows repeats and loops forever when batchSize > trainSize
+// @names no_repeats
 // Exercise 07 · Mini-batch training (book 4.5.2, 4.5.3)
 //
 // Stochastic gradient descent: for i = 0 … itersNum − 1

@@ -1,4 +1,5 @@
 // @correct builds both losses from src's array ops (sub, mul, sum) and nested row arrays from toArray(), with the label rule in a separate helper, instead of index loops over .data
+// @names none
 // Exercise 01 · Loss functions (book 4.2)
 //
 // A loss measures how far the network's output y is from the teacher's answer t: the smaller,

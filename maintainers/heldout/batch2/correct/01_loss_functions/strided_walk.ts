@@ -1,4 +1,5 @@
 // @correct walks y with a stride and a running offset, picks the form of t with a switch on a computed tag and scans each one-hot row for its label itself, instead of reshape and argmax
+// @names none
 // Loss functions, book 4.2. Written without reshape: one sample is a batch of one row.
 import { formatShape, NDArray } from '../src/index.ts';
 

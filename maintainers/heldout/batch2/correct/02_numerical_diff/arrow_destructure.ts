@@ -1,4 +1,5 @@
 // @correct exported as a const arrow function that evaluates both sides through one map over [x + h, x − h] and destructures the pair
+// @names none
 // 4.3 numerical differentiation: the central difference with h = 1e-4.
 const h = 0.0001;
 

@@ -1,4 +1,5 @@
 // @correct computes the derivative from a table of (offset, weight) stencil pairs folded with reduce, which gives the same f calls and the same bits as the direct formula
+// @names none
 // Exercise 02 · Numerical differentiation (book 4.3)
 //
 // The derivative of f at x, approximated by a central difference:

@@ -1,4 +1,5 @@
 // @correct drives the loop with a generator of flat indices and maps a [+h, −h] offset pair to the two f values, building the result array from a bare Float64Array
+// @names none
 // Exercise 03 (book 4.4): the gradient by central differences, one element at a time, in place.
 import { NDArray } from '../src/index.ts';
 

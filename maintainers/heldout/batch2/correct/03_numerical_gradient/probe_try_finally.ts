@@ -1,4 +1,5 @@
 // @correct puts each move in a small probe closure and restores x[i] in a finally block, iterating with for…of over x.data.keys(), instead of the book's plain index loop
+// @names none
 // Exercise 03 · The numerical gradient (book 4.4)
 //
 // The gradient collects every partial derivative of f, each by a central difference:

@@ -1,4 +1,5 @@
 // @correct counts the steps down in a while loop and applies the update through grad.data.forEach on a Float64Array copy wrapped in a new NDArray
+// @names none
 // Gradient descent (book 4.4.1): x ← x − lr·∇f(x), stepNum times, from a copy of initX.
 import { NDArray, numericalGradient } from '../src/index.ts';
 

@@ -1,4 +1,5 @@
 // @correct folds the steps with Array.from({ length: stepNum }).reduce, each step building a new x = sub(x, mul(lr, grad)) with src's array ops instead of updating one copy in place
+// @names none
 // Exercise 04 · Gradient descent (book 4.4.1)
 //
 // Step downhill from initX, stepNum times, along the numerical gradient:

@@ -1,4 +1,5 @@
 // @correct predict and loss are arrow-function class fields (bound per instance) instead of prototype methods, with the default rng built by a static helper
+// @names none
 // Exercise 05 · A simple network and its gradient (book 4.4.2)
 //
 // The smallest network: one weight matrix W, no bias, no hidden layer.

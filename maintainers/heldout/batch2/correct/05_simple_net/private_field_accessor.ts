@@ -1,4 +1,5 @@
 // @correct keeps the weights in a private #W behind a get/set accessor named W, so reading and assigning net.W still go to the array that predict and loss use
+// @names none
 // Exercise 05 (book 4.4.2): simpleNet, W (2, 3) ~ N(0, 1), predict = x·W, loss = CE(softmax(x·W), t).
 import { createRng, crossEntropyError, dot, NDArray, randn, softmax, type Rng } from '../src/index.ts';
 

@@ -1,4 +1,5 @@
 // @correct does the matrix products, bias adds, column sums and the backward pass with hand-written loops over the Float64Arrays (src only for sigmoid, softmax, the loss and numericalGradient)
+// @names none
 // Exercise 06 (book 4.5.1): a two-layer net, x·W1 + b1 → sigmoid → ·W2 + b2 → softmax.
 // Written with plain loops: M[i][j] lives at data[i * cols + j].
 import {

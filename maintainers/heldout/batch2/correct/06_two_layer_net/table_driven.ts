@@ -1,4 +1,5 @@
 // @correct builds params from a table with Object.fromEntries, maps numericalGradient over the param keys, counts accuracy with reduce and backpropagates with transpose + dot instead of dotTN/dotNT
+// @names none
 // Exercise 06 · A two-layer network (book 4.5.1)
 //
 //   a1 = x·W1 + b1,  z1 = sigmoid(a1),  y = softmax(z1·W2 + b2)

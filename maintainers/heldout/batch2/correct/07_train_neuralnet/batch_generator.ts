@@ -1,4 +1,5 @@
 // @correct produces the mini-batches from a generator function and updates the parameters through Object.entries, taking each epoch number from the length of the accuracy list before the push
+// @names none
 // Exercise 07 · Mini-batch training (book 4.5.2, 4.5.3)
 //
 // Stochastic gradient descent, for i = 0 … itersNum − 1:

@@ -1,4 +1,5 @@
 // @correct runs the iterations as nested loops, an outer loop per epoch block of iterPerEpoch iterations and an inner one per iteration, recording the accuracies on the first iteration of each block instead of testing i % iterPerEpoch
+// @names none
 // Exercise 07 (book 4.5.2–4.5.3): mini-batch SGD with per-epoch accuracy.
 import { NDArray, takeRows, type Rng } from '../src/index.ts';
 

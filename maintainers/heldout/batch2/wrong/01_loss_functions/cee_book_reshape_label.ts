@@ -1,4 +1,5 @@
 // @mistake crossEntropyError reshapes t to (1, t.size) whenever y is 1-D, as the book does, so a 1-D y with a label t of shape (1) becomes (1, 1) and is refused instead of accepted
+// @names other_shape_answered
 // Exercise 01 · Loss functions (book 4.2)
 //
 // A loss measures how far the network's output y is from the teacher's answer t: the smaller,

@@ -1,4 +1,5 @@
 // @mistake crossEntropyError adds δ after taking the log (log(y) + δ) instead of inside it (log(y + δ)), so a y of 0 at the true class gives Infinity instead of about 16.1
+// @names delta_not_inside
 // Exercise 01 · Loss functions (book 4.2)
 //
 // A loss measures how far the network's output y is from the teacher's answer t: the smaller,

@@ -1,4 +1,5 @@
 // @mistake crossEntropyError accepts as labels any t holding N elements whatever its shape, so a column t of shape (N, 1) is used instead of refused
+// @names other_shape_answered
 // Exercise 01 · Loss functions (book 4.2)
 //
 // A loss measures how far the network's output y is from the teacher's answer t: the smaller,

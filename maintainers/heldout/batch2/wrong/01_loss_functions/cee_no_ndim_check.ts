@@ -1,4 +1,5 @@
 // @mistake crossEntropyError never refuses a y of three or more axes: it reads any y as rows of its last axis, so e.g. y (2, 1, 3) with a one-hot t of the same shape returns a number instead of throwing
+// @names three_axes_answered
 // Exercise 01 · Loss functions (book 4.2)
 //
 // A loss measures how far the network's output y is from the teacher's answer t: the smaller,

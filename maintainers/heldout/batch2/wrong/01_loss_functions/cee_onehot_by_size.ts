@@ -1,4 +1,5 @@
 // @mistake crossEntropyError treats any t with as many elements as y as one-hot (reshaping it to y's shape), so a t of y's size but another shape, such as the transpose or a flat (N·K), is accepted instead of refused
+// @names other_shape_answered
 // Exercise 01 · Loss functions (book 4.2)
 //
 // A loss measures how far the network's output y is from the teacher's answer t: the smaller,

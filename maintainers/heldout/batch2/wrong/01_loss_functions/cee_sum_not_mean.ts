@@ -1,4 +1,5 @@
 // @mistake crossEntropyError returns the sum over the N rows of −log(y[n, tₙ] + δ) without dividing by N (right only for a single sample)
+// @names cee_divisor
 // Exercise 01 · Loss functions (book 4.2)
 //
 // A loss measures how far the network's output y is from the teacher's answer t: the smaller,

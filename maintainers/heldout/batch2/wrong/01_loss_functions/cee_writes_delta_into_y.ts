@@ -1,4 +1,5 @@
 // @mistake crossEntropyError adds δ to the elements of reshape(y, …), which shares y's data, so the caller's y is modified (each call shifts y by another 1e-7)
+// @names writes_inputs
 // Exercise 01 · Loss functions (book 4.2)
 //
 // A loss measures how far the network's output y is from the teacher's answer t: the smaller,

@@ -1,4 +1,5 @@
 // @mistake the first export is spelled meanSquareError instead of meanSquaredError, so meanSquaredError is missing from the module
+// @names none
 // Exercise 01 · Loss functions (book 4.2)
 //
 // A loss measures how far the network's output y is from the teacher's answer t: the smaller,

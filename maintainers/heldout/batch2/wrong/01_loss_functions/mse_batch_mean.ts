@@ -1,4 +1,5 @@
 // @mistake meanSquaredError divides the half sum of squares by the number of rows y.shape[0] when y has two or more axes, instead of returning the plain ½Σ with no mean
+// @names mse_scale
 // Exercise 01 · Loss functions (book 4.2)
 //
 // A loss measures how far the network's output y is from the teacher's answer t: the smaller,

@@ -1,4 +1,5 @@
 // @mistake meanSquaredError only compares the element counts of y and t, so y and t of the same size but different shapes (e.g. (2, 3) and (3, 2)) are accepted instead of refused
+// @names other_shape_answered
 // Exercise 01 · Loss functions (book 4.2)
 //
 // A loss measures how far the network's output y is from the teacher's answer t: the smaller,

@@ -1,4 +1,5 @@
 // @mistake writes h as 10e-4, copying the book's 10e-50 notation, which is 1e-3 and not 1e-4 (exact anyway for quadratics, off for cubics and beyond)
+// @names step_size
 // Exercise 02 · Numerical differentiation (book 4.3)
 //
 // The derivative of f at x, approximated by a central difference:

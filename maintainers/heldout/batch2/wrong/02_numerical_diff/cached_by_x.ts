@@ -1,4 +1,5 @@
 // @mistake memoizes results in a module-level Map keyed by x alone, so a later call with a different f at an x already seen returns the earlier function's derivative
+// @names none
 // Exercise 02 · Numerical differentiation (book 4.3)
 //
 // The derivative of f at x, approximated by a central difference:

@@ -1,4 +1,5 @@
 // @mistake divides the central difference by h instead of 2h, so every derivative comes out twice too large
+// @names denominator_h
 // Exercise 02 · Numerical differentiation (book 4.3)
 //
 // The derivative of f at x, approximated by a central difference:

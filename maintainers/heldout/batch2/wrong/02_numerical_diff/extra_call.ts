@@ -1,4 +1,5 @@
 // @mistake calls f a third time, at x itself, to check that f returns a finite number, so f is called three times instead of exactly twice (the value is right)
+// @names extra_call
 // Exercise 02 · Numerical differentiation (book 4.3)
 //
 // The derivative of f at x, approximated by a central difference:

@@ -1,4 +1,5 @@
 // @mistake uses the forward difference (f(x + h) − f(x)) / h instead of the central difference (f(x + h) − f(x − h)) / 2h
+// @names one_sided_difference
 // Exercise 02 · Numerical differentiation (book 4.3)
 //
 // The derivative of f at x, approximated by a central difference:

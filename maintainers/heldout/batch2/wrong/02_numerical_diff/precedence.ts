@@ -1,4 +1,5 @@
 // @mistake writes (f(x + h) − f(x − h)) / 2 * h, which divides by 2 and then multiplies by h, instead of dividing by (2 * h)
+// @names times_h
 // Exercise 02 · Numerical differentiation (book 4.3)
 //
 // The derivative of f at x, approximated by a central difference:

@@ -1,4 +1,5 @@
 // @mistake scales the step with x, h = 1e-4 · max(1, |x|), instead of the fixed h = 1e-4 (same result for |x| ≤ 1 and for quadratics, different elsewhere)
+// @names step_size
 // Exercise 02 · Numerical differentiation (book 4.3)
 //
 // The derivative of f at x, approximated by a central difference:

@@ -1,4 +1,5 @@
 // @mistake uses h = 1e-10 instead of h = 1e-4, so the rounding error ε·|f|/h grows a million-fold and dominates the result
+// @names step_size
 // Exercise 02 · Numerical differentiation (book 4.3)
 //
 // The derivative of f at x, approximated by a central difference:

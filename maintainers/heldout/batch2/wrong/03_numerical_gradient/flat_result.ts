@@ -1,4 +1,5 @@
 // @mistake returns the gradient as a flat 1-D array of x.size elements instead of an array of x's shape (right for a 1-D x, wrong for 0-d, 2-D and more axes)
+// @names flat_result
 // Exercise 03 · The numerical gradient (book 4.4)
 //
 // The gradient collects every partial derivative of f, each by a central difference:

@@ -1,4 +1,5 @@
 // @mistake loops i over x.shape[0] (the book's range(len(x)) habit) instead of over all x.size elements, so a 2-D x only gets its first few partials and a 0-d x gets none
+// @names skips_elements
 // Exercise 03 · The numerical gradient (book 4.4)
 //
 // The gradient collects every partial derivative of f, each by a central difference:

@@ -1,4 +1,5 @@
 // @mistake sets the second probe with x.data[i] -= h right after setting saved + h, so f is evaluated at about x and at x + h, giving (f(x + h) − f(x)) / 2h, about half the partial
+// @names second_point_at_x
 // Exercise 03 · The numerical gradient (book 4.4)
 //
 // The gradient collects every partial derivative of f, each by a central difference:

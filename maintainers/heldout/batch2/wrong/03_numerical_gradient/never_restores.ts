@@ -1,4 +1,5 @@
 // @mistake never puts x.data[i] back to its saved value, so x ends shifted by −h in every element and each later partial is taken with the earlier elements still moved
+// @names left_moved
 // Exercise 03 · The numerical gradient (book 4.4)
 //
 // The gradient collects every partial derivative of f, each by a central difference:

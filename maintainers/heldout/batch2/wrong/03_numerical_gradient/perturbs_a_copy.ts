@@ -1,4 +1,5 @@
 // @mistake moves element i in a copy of x and passes that copy to f, leaving x itself untouched, so an f that reads x through a closure (ignoring its argument) gets a zero gradient
+// @names moves_a_copy
 // Exercise 03 · The numerical gradient (book 4.4)
 //
 // The gradient collects every partial derivative of f, each by a central difference:

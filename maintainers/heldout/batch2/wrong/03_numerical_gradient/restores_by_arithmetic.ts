@@ -1,4 +1,5 @@
 // @mistake moves x[i] with += h, -= 2h, += h instead of assigning saved + h, saved − h and saved, so the probed values and the restored x are off by rounding and x is not restored bit for bit
+// @names restored_by_arithmetic
 // Exercise 03 · The numerical gradient (book 4.4)
 //
 // The gradient collects every partial derivative of f, each by a central difference:

@@ -1,4 +1,5 @@
 // @mistake keeps one module-level gradient buffer per size and returns an array over it, so a later call with an x of the same size overwrites an earlier result instead of returning a new array
+// @names none
 // Exercise 03 · The numerical gradient (book 4.4)
 //
 // The gradient collects every partial derivative of f, each by a central difference:

@@ -1,4 +1,5 @@
 // @mistake counts the elements with x.shape.reduce((a, b) => a * b) and no initial value, which throws a TypeError for a 0-d x (empty shape) instead of returning its gradient
+// @names none
 // Exercise 03 · The numerical gradient (book 4.4)
 //
 // The gradient collects every partial derivative of f, each by a central difference:

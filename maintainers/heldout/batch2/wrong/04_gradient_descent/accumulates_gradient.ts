@@ -1,4 +1,5 @@
 // @mistake adds each step's gradient into one running total and moves x by −lr times that total (gradients never reset between steps) instead of by −lr times the current gradient
+// @names none
 // Exercise 04 · Gradient descent (book 4.4.1)
 //
 // Step downhill from initX, stepNum times, along the numerical gradient:

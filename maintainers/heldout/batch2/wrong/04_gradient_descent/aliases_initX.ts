@@ -1,4 +1,5 @@
 // @mistake starts from x = initX itself (the book's x = init_x, a numpy alias) instead of a copy, so the caller's initX is moved in place and returned
+// @names aliases_init_x
 // Exercise 04 · Gradient descent (book 4.4.1)
 //
 // Step downhill from initX, stepNum times, along the numerical gradient:

@@ -1,4 +1,5 @@
 // @mistake defaults lr to 0.1 (the value of the book's worked example) instead of 0.01
+// @names wrong_default
 // Exercise 04 · Gradient descent (book 4.4.1)
 //
 // Step downhill from initX, stepNum times, along the numerical gradient:

@@ -1,4 +1,5 @@
 // @mistake copies initX into a flat list with array(Array.from(initX.data)), so the result (and the x passed to f) is 1-D of initX.size elements instead of initX's shape
+// @names none
 // Exercise 04 · Gradient descent (book 4.4.1)
 //
 // Step downhill from initX, stepNum times, along the numerical gradient:

@@ -1,4 +1,5 @@
 // @mistake takes each step's gradient with its own forward difference (f(x + h) − f(x)) / h instead of src's central-difference numericalGradient
+// @names calls_elsewhere
 // Exercise 04 · Gradient descent (book 4.4.1)
 //
 // Step downhill from initX, stepNum times, along the numerical gradient:

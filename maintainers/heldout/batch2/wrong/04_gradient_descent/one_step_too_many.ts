@@ -1,4 +1,5 @@
 // @mistake loops with i <= stepNum, so it takes stepNum + 1 steps (and one step for stepNum = 0) instead of stepNum
+// @names step_count
 // Exercise 04 · Gradient descent (book 4.4.1)
 //
 // Step downhill from initX, stepNum times, along the numerical gradient:

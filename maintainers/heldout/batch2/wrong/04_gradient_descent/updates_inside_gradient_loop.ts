@@ -1,4 +1,5 @@
 // @mistake updates each element right after taking its own partial (its own central-difference loop), so later partials of the same step see the earlier elements already moved, instead of taking the whole gradient first with src's numericalGradient
+// @names calls_elsewhere
 // Exercise 04 · Gradient descent (book 4.4.1)
 //
 // Step downhill from initX, stepNum times, along the numerical gradient:

@@ -1,4 +1,5 @@
 // @mistake returns initX itself when stepNum is 0 (a shortcut) instead of a new array copying it
+// @names aliases_init_x
 // Exercise 04 · Gradient descent (book 4.4.1)
 //
 // Step downhill from initX, stepNum times, along the numerical gradient:

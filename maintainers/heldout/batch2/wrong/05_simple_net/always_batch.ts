@@ -1,4 +1,5 @@
 // @mistake predict reshapes a 1-D x to a batch of one, so one sample (2) gives scores of shape (1, 3) instead of (3) (and loss then refuses a one-hot t of shape (3))
+// @names none
 // Exercise 05 · A simple network and its gradient (book 4.4.2)
 //
 // The smallest network: one weight matrix W, no bias, no hidden layer.

@@ -1,4 +1,5 @@
 // @mistake predict multiplies by the W array captured when the net was built (a closure variable), so assigning a new array to net.W does not change predict or loss (in-place changes still do)
+// @names stale_w
 // Exercise 05 · A simple network and its gradient (book 4.4.2)
 //
 // The smallest network: one weight matrix W, no bias, no hidden layer.

@@ -1,4 +1,5 @@
 // @mistake loss divides crossEntropyError's result by the batch size N again for a 2-D x, although crossEntropyError already returns the mean (right for one 1-D sample, N times too small for a batch)
+// @names none
 // Exercise 05 · A simple network and its gradient (book 4.4.2)
 //
 // The smallest network: one weight matrix W, no bias, no hidden layer.

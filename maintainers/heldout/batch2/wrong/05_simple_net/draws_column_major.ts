@@ -1,4 +1,6 @@
 // @mistake draws W as randn([3, 2]) and transposes it, so W has shape (2, 3) but its elements are the rng's draws in column order instead of row-major randn([2, 3], rng)
+// @names none
+// @review correct by the header: the header asks for W (2, 3) drawn from the standard normal with the rng given (src's randn), not for row-major draw order; transpose(randn([3, 2], rng)) is iid N(0, 1), seeded and deterministic
 // Exercise 05 · A simple network and its gradient (book 4.4.2)
 //
 // The smallest network: one weight matrix W, no bias, no hidden layer.

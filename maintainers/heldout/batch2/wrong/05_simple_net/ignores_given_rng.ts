@@ -1,4 +1,5 @@
 // @mistake the constructor always draws W from a fresh createRng(0), ignoring the rng it is given, so nets built with different rngs all get the same W
+// @names rng_ignored
 // Exercise 05 · A simple network and its gradient (book 4.4.2)
 //
 // The smallest network: one weight matrix W, no bias, no hidden layer.

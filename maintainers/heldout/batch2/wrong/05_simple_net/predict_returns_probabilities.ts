@@ -1,4 +1,5 @@
 // @mistake predict returns softmax(x·W), the probabilities, instead of the raw scores x·W (loss, which uses them directly, is right)
+// @names activation_in_predict
 // Exercise 05 · A simple network and its gradient (book 4.4.2)
 //
 // The smallest network: one weight matrix W, no bias, no hidden layer.

@@ -1,4 +1,5 @@
 // @mistake multiplies the drawn W by 0.01 (TwoLayerNet's weightInitStd habit) instead of using the standard-normal draws as they are
+// @names scaled_w
 // Exercise 05 · A simple network and its gradient (book 4.4.2)
 //
 // The smallest network: one weight matrix W, no bias, no hidden layer.

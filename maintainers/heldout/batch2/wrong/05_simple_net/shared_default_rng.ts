@@ -1,4 +1,5 @@
 // @mistake the default rng is one module-level createRng(0) shared by all nets, so a second net built without an rng continues that stream and gets a different W instead of the same one
+// @names default_varies
 // Exercise 05 · A simple network and its gradient (book 4.4.2)
 //
 // The smallest network: one weight matrix W, no bias, no hidden layer.

@@ -1,4 +1,5 @@
 // @mistake accuracy floors matches / N (Python 2 integer-division habit), so it returns 0 unless every row is right, instead of the fraction
+// @names none
 // Exercise 06 · A two-layer network (book 4.5.1)
 //
 //   a1 = x·W1 + b1,  z1 = sigmoid(a1),  y = softmax(z1·W2 + b2)

@@ -1,4 +1,5 @@
 // @mistake gradient uses dy = y − t without dividing by the batch size N, so every backprop gradient is N times too large (right only for N = 1)
+// @names gradient_scale
 // Exercise 06 · A two-layer network (book 4.5.1)
 //
 //   a1 = x·W1 + b1,  z1 = sigmoid(a1),  y = softmax(z1·W2 + b2)

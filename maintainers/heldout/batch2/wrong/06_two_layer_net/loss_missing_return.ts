@@ -1,4 +1,5 @@
 // @mistake loss computes the cross-entropy but has no return statement, so it returns undefined
+// @names none
 // Exercise 06 · A two-layer network (book 4.5.1)
 //
 //   a1 = x·W1 + b1,  z1 = sigmoid(a1),  y = softmax(z1·W2 + b2)

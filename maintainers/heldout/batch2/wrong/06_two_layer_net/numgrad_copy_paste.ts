@@ -1,4 +1,5 @@
 // @mistake numericalGradient takes the b1 entry with params.W1 (a copy-paste slip), so grads.b1 is W1's gradient with W1's shape instead of b1's
+// @names none
 // Exercise 06 · A two-layer network (book 4.5.1)
 //
 //   a1 = x·W1 + b1,  z1 = sigmoid(a1),  y = softmax(z1·W2 + b2)

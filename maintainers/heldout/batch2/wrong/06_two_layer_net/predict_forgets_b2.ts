@@ -1,4 +1,5 @@
 // @mistake predict leaves out the output bias b2 (softmax(z1·W2) instead of softmax(z1·W2 + b2)); right while b2 is still zero, wrong once it moves
+// @names bias_left_out
 // Exercise 06 · A two-layer network (book 4.5.1)
 //
 //   a1 = x·W1 + b1,  z1 = sigmoid(a1),  y = softmax(z1·W2 + b2)

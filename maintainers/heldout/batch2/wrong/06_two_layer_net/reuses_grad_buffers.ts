@@ -1,4 +1,5 @@
 // @mistake gradient writes dW1 and dW2 into buffers kept on the instance (dot's out argument) and returns them, so a later call overwrites the arrays of an earlier result
+// @names none
 // Exercise 06 · A two-layer network (book 4.5.1)
 //
 //   a1 = x·W1 + b1,  z1 = sigmoid(a1),  y = softmax(z1·W2 + b2)

@@ -1,4 +1,5 @@
 // @mistake backpropagates through sigmoidGrad(z1), the derivative taken at the activation, instead of sigmoidGrad(a1) at the pre-activation
+// @names hidden_local_gradient
 // Exercise 06 · A two-layer network (book 4.5.1)
 //
 //   a1 = x·W1 + b1,  z1 = sigmoid(a1),  y = softmax(z1·W2 + b2)

@@ -1,4 +1,5 @@
 // @mistake draws the batch with rng.choice(trainSize - 1, batchSize), reading the bound as inclusive, so the last training row is never sampled
+// @names row_never_drawn
 // Exercise 07 · Mini-batch training (book 4.5.2, 4.5.3)
 //
 // Stochastic gradient descent, for i = 0 … itersNum − 1:

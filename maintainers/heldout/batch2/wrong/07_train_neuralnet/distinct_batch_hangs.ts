@@ -1,4 +1,5 @@
 // @mistake draws the batch without replacement by rejecting indices already taken, which changes the sampling and never terminates when batchSize > trainSize
+// @names no_repeats
 // Exercise 07 · Mini-batch training (book 4.5.2, 4.5.3)
 //
 // Stochastic gradient descent, for i = 0 … itersNum − 1:

@@ -1,4 +1,5 @@
 // @mistake records the accuracies when (i + 1) % iterPerEpoch === 0, at the end of each pass, instead of when i % iterPerEpoch === 0 (so iteration 0 is never recorded)
+// @names accuracy_when
 // Exercise 07 · Mini-batch training (book 4.5.2, 4.5.3)
 //
 // Stochastic gradient descent, for i = 0 … itersNum − 1:

@@ -1,4 +1,5 @@
 // @mistake passes onEpoch an epoch number counted from 1 (the length of the accuracy list after the push) instead of from 0
+// @names epoch_numbering
 // Exercise 07 · Mini-batch training (book 4.5.2, 4.5.3)
 //
 // Stochastic gradient descent, for i = 0 … itersNum − 1:

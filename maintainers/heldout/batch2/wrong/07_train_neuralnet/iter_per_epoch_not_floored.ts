@@ -1,4 +1,5 @@
 // @mistake computes iterPerEpoch = max(trainSize / batchSize, 1) without floor (the book's bug before PR #90), so for a batch size that does not divide trainSize the epochs are recorded at the wrong iterations
+// @names accuracy_when
 // Exercise 07 · Mini-batch training (book 4.5.2, 4.5.3)
 //
 // Stochastic gradient descent, for i = 0 … itersNum − 1:

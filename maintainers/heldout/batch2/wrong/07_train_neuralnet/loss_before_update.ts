@@ -1,4 +1,5 @@
 // @mistake records network.loss(xBatch, tBatch) right after taking the gradient, before the update, instead of after it
+// @names loss_what
 // Exercise 07 · Mini-batch training (book 4.5.2, 4.5.3)
 //
 // Stochastic gradient descent, for i = 0 … itersNum − 1:

@@ -1,4 +1,5 @@
 // @mistake draws the batch indices with Math.random instead of options.rng, so runs with the same seeded rng do not sample the same batches
+// @names rng_not_followed
 // Exercise 07 · Mini-batch training (book 4.5.2, 4.5.3)
 //
 // Stochastic gradient descent, for i = 0 … itersNum − 1:

@@ -1,4 +1,5 @@
 // @mistake updates each parameter by assigning a new array network.params[key] = p − lr·g instead of moving the existing array's elements in place
+// @names params_replaced
 // Exercise 07 · Mini-batch training (book 4.5.2, 4.5.3)
 //
 // Stochastic gradient descent, for i = 0 … itersNum − 1:

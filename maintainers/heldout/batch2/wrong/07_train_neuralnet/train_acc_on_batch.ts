@@ -1,4 +1,5 @@
 // @mistake records the train accuracy on the current mini-batch instead of on the whole training set
+// @names accuracy_what
 // Exercise 07 · Mini-batch training (book 4.5.2, 4.5.3)
 //
 // Stochastic gradient descent, for i = 0 … itersNum − 1:
