@@ -74,6 +74,30 @@ describe('a file that cannot load, in the student’s terms', () => {
     expectStudentTerms(message);
   });
 
+  it("a refused import keeps the policy's words and the file's own name, however the path was written", () => {
+    const policy = (where: string) =>
+      new Error(
+        `${where} imports 'node:fs', but exercise files may import only src/ and each other ` +
+          "(e.g. import { dot } from '../src/index.ts').",
+      );
+    const said =
+      "imports 'node:fs', but exercise files may import only src/ and each other " +
+      "(e.g. import { dot } from '../src/index.ts').";
+    // an absolute path to the student's file becomes the name they know
+    const absolute = describeFailure(
+      policy(path.join(dir, 'exercises', '02_numerical_diff.ts')),
+      'exercises/02_numerical_diff.ts',
+    );
+    expect(absolute).toBe(`exercises/02_numerical_diff.ts ${said}`);
+    expectStudentTerms(absolute);
+    // a relative path that merely ends with the file's name is left whole, not cut into
+    const relative = describeFailure(
+      policy('maintainers/tests/fixtures/hostile/import_fs.ts'),
+      'hostile/import_fs.ts',
+    );
+    expect(relative).toBe(`maintainers/tests/fixtures/hostile/import_fs.ts ${said}`);
+  });
+
   it('a file without the export the spec needs says what it has instead', async () => {
     const entry = EXERCISES.find((e) => e.id === '06_two_layer_net')!;
     const { file } = asExercise('wrong_export.ts', entry.id);
