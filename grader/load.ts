@@ -163,7 +163,7 @@ export function describeFailure(error: unknown, file: string): string {
 /** The absolute path of the student's file as it appears in a message, if it does. */
 function absolutePathOf(file: string, message: string): string | undefined {
   const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(/[^\\s:'"]*${escaped})`).exec(message)?.[1];
+  return new RegExp(`(?:^|[\\s('"[]|file://)(/[^\\s:'"]*${escaped})`).exec(message)?.[1];
 }
 
 /** 'exercises/02_x.ts:3:49: Expected `,` or `)` but found `;`', from a parser's message. */

@@ -70,7 +70,7 @@ export function etaClock(total: number, now = () => performance.now()) {
     if (i - from.i < SETTLE) return '…';
     const seconds = ((now() - from.t) / 1000 / (i - from.i)) * (total - i);
     return seconds >= 60
-      ? `${Math.floor(seconds / 60)}m${String(Math.round(seconds % 60)).padStart(2, '0')}s`
+      ? `${Math.floor(Math.round(seconds) / 60)}m${String(Math.round(seconds) % 60).padStart(2, '0')}s`
       : `${Math.ceil(seconds)}s`;
   };
 }

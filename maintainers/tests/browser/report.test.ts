@@ -21,6 +21,7 @@ declare const Image: new () => {
   decode(): Promise<void>;
 };
 declare const document: {
+  documentElement: { scrollWidth: number };
   createElement(tag: 'canvas'): {
     width: number;
     height: number;
@@ -44,6 +45,7 @@ const ARGS = [
   '--disable-sync',
 ];
 const VIEWPORT = { width: 1280, height: 1000 };
+const PHONE = { width: 390, height: 844 }; // a phone held upright, in CSS pixels
 const MIN_STDDEV = 20; // grey levels: a blank or single-colour page sits near 0, this one above 60
 const SETUP_MS = 120_000; // six figures through vega and resvg, then a browser start
 
@@ -87,7 +89,14 @@ function fixtureGrade(): Grade {
       { laws: new Map(), moduleError: `Error: TODO: ${e.exports[0]} is not implemented yet` },
     ]),
   ]);
-  return buildGrade({ impl: 'exercises', seed: 42, numRuns: 100 }, EXERCISES, results);
+  // a release whose spec was edited: the page must say so, at any width
+  const integrity = {
+    ok: false,
+    modified: ['spec/02_numerical_diff.spec.ts'],
+    missing: [],
+    added: [],
+  };
+  return buildGrade({ impl: 'exercises', seed: 42, numRuns: 100 }, EXERCISES, results, integrity);
 }
 
 /** Standard deviation of the grey levels of a PNG, measured by the browser's own canvas. */
@@ -203,6 +212,23 @@ if (!available && inCi) {
       for (const { src, width } of sizes) {
         expect(src).toMatch(/^figures\/fig4-\d+_[a-z0-9_]+\.svg$/);
         expect(width, `${src} did not load`).toBeGreaterThan(100);
+      }
+    });
+
+    it('shows the warning of a broken seal', async () => {
+      expect(await page.locator('#seal').isVisible()).toBe(true);
+      expect(await page.textContent('#seal')).toMatch(
+        /WARNING: 1 file\(s\)[\s\S]*modified {2}spec\/02_numerical_diff\.spec\.ts/,
+      );
+    });
+
+    it('fits a phone: at 390 px wide the page does not scroll sideways', async () => {
+      await page.setViewportSize(PHONE);
+      try {
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        expect(width).toBeLessThanOrEqual(PHONE.width);
+      } finally {
+        await page.setViewportSize(VIEWPORT);
       }
     });
 

@@ -15,7 +15,9 @@ import {
   fieldData,
   H,
   tangentData,
+  VIEW,
 } from '../../../tools/figures/data.ts';
+import { descentSpec } from '../../../tools/figures/descent-spec.ts';
 import { callStudent, SkipFigure } from '../../../tools/figures/student.ts';
 import { main } from '../../../tools/figures.ts';
 
@@ -68,6 +70,49 @@ describe('figures: the data', () => {
     expect(large.verdict.join(' ')).toMatch(/overshoots/);
     expect(small.verdict.join(' ')).toMatch(/too small/);
     expect(descentPath(ascent, 0.1).verdict.join(' ')).toMatch(/CLIMBS/);
+  });
+});
+
+describe('figures: how Fig. 4-10 is drawn', () => {
+  type Mark = { type: string; color?: string; clip?: boolean };
+  type Layer = { mark?: Mark | string; layer?: Layer[]; data?: { values?: unknown } };
+  type Spec = {
+    vconcat: [
+      { hconcat: Array<Layer & { title: { text: string } }> },
+      { encoding: { color: { scale: { domain: string[]; range: string[] } } } },
+    ];
+  };
+  const paths = [0.1, 10, 1e-10].map((lr) => descentPath(gradientDescent, lr));
+  const spec = descentSpec(paths, 'solutions/04_gradient_descent.ts') as unknown as Spec;
+  const [{ hconcat: panels }, below] = spec.vconcat;
+  /** The marks that draw path i in its panel: the layer fed its points (not the contours). */
+  const pathMarks = (i: number): Mark[] => {
+    const layer = panels[i].layer!.find((l) => l.data?.values === paths[i].points)!;
+    return layer.layer!.map((l) => l.mark as Mark);
+  };
+
+  it("draws each learning rate's path in the colour its entry in the f(x) legend has", () => {
+    const { domain, range } = below.encoding.color.scale;
+    expect(domain).toEqual(['lr = 0.1', 'lr = 10', 'lr = 1e-10']);
+    expect(new Set(range.slice(0, domain.length)).size).toBe(domain.length);
+    panels.forEach((panel, i) => {
+      const colour = range[domain.indexOf(panel.title.text)];
+      const marks = pathMarks(i);
+      expect(marks.map((m) => m.type).sort(), panel.title.text).toEqual(['line', 'point']);
+      for (const mark of marks) expect(mark.color, `${panel.title.text} ${mark.type}`).toBe(colour);
+    });
+  });
+
+  it('does not clip the points, so a step pinned to the edge keeps its whole marker', () => {
+    expect(paths[1].points.some((p) => p.outside)).toBe(true); // lr = 10 leaves the window
+    // and every point is pinned inside it, so an unclipped marker stays on the panel
+    const all = paths.flatMap((p) => p.points);
+    expect(all.filter((p) => Math.max(Math.abs(p.x), Math.abs(p.y)) > VIEW)).toEqual([]);
+    panels.forEach((panel, i) => {
+      const points = pathMarks(i).filter((m) => m.type === 'point');
+      expect(points, panel.title.text).toHaveLength(1);
+      expect(points[0].clip, panel.title.text).toBe(false);
+    });
   });
 });
 

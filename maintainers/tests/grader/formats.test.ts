@@ -17,13 +17,18 @@ import {
   writeFormats,
 } from '../../../grader/formats/index.ts';
 import { clean } from '../../../grader/formats/text.ts';
+import { renderHtmlReport } from '../../../grader/html.ts';
+import type { Integrity } from '../../../grader/integrity.ts';
 import { checkGradescope, checkJUnit, parseXml, readClassroom } from './format-specs.ts';
 
 const SETTINGS = { impl: 'exercises', seed: 42, numRuns: 100 };
 const NASTY = 'a < b && c > "d" \'e\' \x1b[31mred\x1b[0m \x07bell\ttab\nline two ]]> é 𝑥';
 
 /** A grade where each exercise meets a different fate, as in a real class. */
-function sampleGrade(): Grade {
+function sampleGrade(
+  settings: Parameters<typeof buildGrade>[0] = SETTINGS,
+  integrity?: Integrity,
+): Grade {
   const fates: Array<(name: string, i: number) => Outcome> = [
     () => ({ status: 'passed' }),
     (_, i) =>
@@ -55,7 +60,7 @@ function sampleGrade(): Grade {
       laws: new Map(entry.laws.map((law, i) => [law.name, fate(law.name, i)])),
     });
   });
-  const grade = buildGrade(SETTINGS, EXERCISES, results);
+  const grade = buildGrade(settings, EXERCISES, results, integrity);
   Object.assign(grade.exercises[0].tests[0], { hidden: true });
   return grade;
 }
@@ -105,11 +110,13 @@ describe('GitHub Classroom runner results', () => {
     expect(totalScore).toBe(grade.score);
     expect(maxScore).toBe(grade.maxScore);
     expect(results.status).toBe('fail');
-    expect(results.tests).toHaveLength(laws(grade).length);
-    const statuses = results.tests.map((t: { status: string }) => t.status);
+    // one entry per law, after the run's own (worth nothing; it passes while the seal holds)
+    expect(results.tests).toHaveLength(laws(grade).length + 1);
+    const statuses = results.tests.slice(1).map((t: { status: string }) => t.status);
     expect(statuses.filter((s: string) => s === 'pass')).toHaveLength(
       laws(grade).filter((t) => t.status === 'passed').length,
     );
+    expect([results.tests[0].status, results.tests[0].score]).toEqual(['pass', 0]);
   });
 
   it('says pass only when every law passed', () => {
@@ -121,11 +128,14 @@ describe('GitHub Classroom runner results', () => {
 });
 
 describe('JUnit XML', () => {
-  it('is well-formed and follows the schema, one suite per exercise', () => {
+  it('is well-formed and follows the schema: one suite for the run, then one per exercise', () => {
     const grade = sampleGrade();
     const root = parseXml(toJUnit(grade));
     checkJUnit(root);
-    expect(root.children.map((s) => s.attrs.name)).toEqual(grade.exercises.map((e) => e.id));
+    expect(root.children.map((s) => s.attrs.name)).toEqual([
+      'dlfs-ch4',
+      ...grade.exercises.map((e) => e.id),
+    ]);
     const kinds = (tag: string) =>
       root.children.flatMap((s) => s.children).filter((c) => c.children[0]?.name === tag);
     expect(kinds('failure')).toHaveLength(laws(grade).filter((t) => t.status === 'failed').length);
@@ -145,12 +155,82 @@ describe('JUnit XML', () => {
         Object.assign(grade.exercises[1].tests[0], { name, message });
         const root = parseXml(toJUnit(grade));
         checkJUnit(root);
-        const testcase = root.children[1].children.find((c) => c.name === 'testcase')!;
+        const suite = root.children.find((s) => s.attrs.name === grade.exercises[1].id)!;
+        const testcase = suite.children.find((c) => c.name === 'testcase')!;
         expect(testcase.attrs.name).toBe(clean(name));
         checkGradescope(JSON.parse(JSON.stringify(toGradescope(grade))));
       }),
       { numRuns: 40 }, // each run formats a whole grade; 40 covers the escapes many times over
     );
+  });
+});
+
+describe('the integrity seal and the seed, in every channel the instructor reads', () => {
+  // a student release whose spec was edited: the grade may not be the instructor's
+  const BROKEN: Integrity = { ok: false, modified: ['spec/x.spec.ts'], missing: [], added: [] };
+  const HELD: Integrity = { ok: true, modified: [], missing: [], added: [] };
+  const PINNED = { impl: 'exercises', seed: 1234, seedFrom: '.dlfs-seed', numRuns: 100 };
+  const broken = () => sampleGrade(PINNED, BROKEN);
+  const WARNING =
+    /WARNING: 1 file\(s\) the grade depends on differ[\s\S]*modified {2}spec\/x\.spec\.ts/;
+  const SEED = 'seed 1234 (from .dlfs-seed), 100 cases per property';
+  const html = (grade: Grade) =>
+    renderHtmlReport(grade, mkdtempSync(path.join(os.tmpdir(), 'dlfs-html-')));
+
+  it("Gradescope: results.json's output carries the warning and the seed", () => {
+    const { output } = toGradescope(broken());
+    expect(output).toMatch(WARNING);
+    expect(output).toContain(SEED);
+    expect(toGradescope(sampleGrade(PINNED, HELD)).output).not.toMatch(/WARNING/);
+  });
+
+  it('Classroom: a first, zero-point test fails with the warning and names the seed', () => {
+    const grade = broken();
+    const { results, totalScore } = readClassroom(
+      { DLFS_RESULTS: encodeClassroom(toClassroom(grade)) },
+      CLASSROOM_RUNNER,
+    );
+    const [run] = results.tests;
+    expect([run.status, run.score]).toEqual(['fail', 0]);
+    expect(run.message).toMatch(WARNING);
+    expect(run.name).toContain(SEED);
+    expect(totalScore).toBe(grade.score); // the warning costs no point; it is for the instructor
+    // and where every law passes, a broken seal still fails the run
+    const allPassed = sampleGrade(PINNED, BROKEN);
+    for (const test of laws(allPassed))
+      Object.assign(test, { status: 'passed', points: test.maxPoints });
+    expect(toClassroom(allPassed).status).toBe('fail');
+    expect(toClassroom(sampleGrade(PINNED, HELD)).tests[0].status).toBe('pass');
+  });
+
+  it('JUnit: the first suite holds a failing testcase with the warning, and the seed', () => {
+    const root = parseXml(toJUnit(broken()));
+    checkJUnit(root);
+    const [run] = root.children;
+    const failure = run.children.find((c) => c.name === 'testcase')!.children[0];
+    expect(failure.name).toBe('failure');
+    expect(failure.text).toMatch(WARNING);
+    const properties = run.children.find((c) => c.name === 'properties')!.children;
+    expect(properties.map((p) => p.attrs.value)).toContain(SEED);
+    const held = parseXml(toJUnit(sampleGrade(PINNED, HELD))).children[0];
+    expect(held.attrs.failures).toBe('0');
+  });
+
+  it('the HTML report: an element with id "seal" holds the warning, and the page names the seed', () => {
+    const page = html(broken());
+    const seal = /<[a-z]+ [^>]*id="seal"[^>]*>([\s\S]*?)<\/[a-z]+>/.exec(page);
+    expect(seal?.[1]).toMatch(WARNING);
+    expect(page).toContain(SEED);
+    expect(html(sampleGrade(PINNED, HELD))).not.toContain('id="seal"');
+  });
+
+  it("every channel gives the seed without a source when it is everyone's default", () => {
+    const grade = sampleGrade({ ...SETTINGS, seedFrom: 'default' });
+    expect(grade.seedFrom).toBeUndefined();
+    const plain = 'seed 42, 100 cases per property';
+    const classroom = toClassroom(grade).tests[0].name;
+    for (const text of [toGradescope(grade).output, classroom, toJUnit(grade), html(grade)])
+      expect(text).toContain(plain);
   });
 });
 

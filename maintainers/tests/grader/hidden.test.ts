@@ -1,15 +1,23 @@
 // An instructor's hidden laws (instructor/hidden/): merged into the manifest when the folder is
 // there, graded with their exercise, marked `hidden` in grade.json and on Gradescope.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gradeExercise, mergeResults, type Grade } from '../../../grader/grade.ts';
 import { visibilityOf } from '../../../grader/formats/index.ts';
 import { extractManifest } from '../../../grader/manifest/extract.mjs';
 import { EXERCISES } from '../../../grader/manifest/index.ts';
 import { exerciseIdOf } from '../../../grader/reporter.ts';
+import { cloneKit, importFrom } from './kit-clone.ts';
 
 const KIT = path.resolve(import.meta.dirname, '../../..');
 const GRADE_TIMEOUT_MS = 120_000;
@@ -20,13 +28,20 @@ const hiddenNames = [
 ];
 
 const reports = mkdtempSync(path.join(os.tmpdir(), 'dlfs-hidden-'));
-afterAll(() => rmSync(reports, { recursive: true, force: true }));
+const clones: string[] = [];
+afterAll(() => {
+  for (const dir of [reports, ...clones]) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A shell without this run's grader or vitest settings. */
+const cleanEnv = () =>
+  Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^(VITEST|DLFS_|FC_|IMPL$)/.test(key)),
+  );
 
 /** Grades one exercise of the kit in a shell without this run's grader settings. */
 function gradeOne(impl: string, id: string): Grade {
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => !/^(VITEST|DLFS_|FC_|IMPL$)/.test(key)),
-  );
+  const env = cleanEnv();
   const dir = path.join(reports, impl);
   spawnSync(process.execPath, ['grader/cli.mjs', id], {
     cwd: KIT,
@@ -97,4 +112,73 @@ describe('grading hidden laws', () => {
     },
     GRADE_TIMEOUT_MS,
   );
+});
+
+describe('a hidden spec that declares a law wrongly', () => {
+  // an instructor's typo: a law worth 0 points, which would cost every student the exercise
+  const BROKEN = "\nlaw('x', { name: 'n', points: 0, hint: 'h' }, () => {});\n";
+  const PROBLEM =
+    /instructor\/hidden\/01_loss_functions\.hidden\.spec\.ts:\d+: law 'x' of 01_loss_functions: its points \(0\) are not a positive whole number/;
+  let kit: string;
+  beforeAll(() => {
+    kit = cloneKit();
+    clones.push(kit);
+    appendFileSync(path.join(kit, HIDDEN_SPEC), BROKEN);
+  });
+  const out = () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'dlfs-hidden-out-'));
+    clones.push(dir);
+    return dir;
+  };
+  /** An instructor's command in the clone: `npm run <script> -- <out>`, through tsx. */
+  const runTool = (script: string, target: string) =>
+    spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', script, target], {
+      cwd: kit,
+      env: cleanEnv(),
+      encoding: 'utf8',
+    });
+
+  it('stops the release with a ManifestError before it writes a file, and npm run release exits 2', async () => {
+    const { buildRelease } = await importFrom<typeof import('../../../instructor/release.ts')>(
+      kit,
+      'instructor/release.ts',
+    );
+    const target = out();
+    let error: unknown;
+    try {
+      buildRelease(target);
+    } catch (e) {
+      error = e;
+    }
+    expect((error as Error)?.name).toBe('ManifestError');
+    expect((error as Error).message).toMatch(PROBLEM);
+    expect(readdirSync(target)).toEqual([]);
+    const run = runTool('instructor/release.ts', out());
+    expect([run.status, run.stderr]).toEqual([2, expect.stringMatching(PROBLEM)]);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('stops the Gradescope bundle likewise, and npm run gradescope exits 2', async () => {
+    const { buildBundle } = await importFrom<
+      typeof import('../../../instructor/gradescope/build.ts')
+    >(kit, 'instructor/gradescope/build.ts');
+    const target = path.join(out(), 'autograder');
+    expect(() => buildBundle(target)).toThrow(PROBLEM);
+    expect(existsSync(target)).toBe(false);
+    const run = runTool('instructor/gradescope/build.ts', path.join(out(), 'autograder.zip'));
+    expect([run.status, run.stderr]).toEqual([2, expect.stringMatching(PROBLEM)]);
+  });
+
+  it('stops npm test with exit 2 and the instructor’s message, grading nothing', () => {
+    const dir = out();
+    const run = spawnSync(process.execPath, ['grader/cli.mjs'], {
+      cwd: kit,
+      env: { ...cleanEnv(), DLFS_REPORT_DIR: dir },
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/the specs declare their laws wrongly, so nothing was graded/);
+    expect(run.stderr).toMatch(PROBLEM);
+    expect(readdirSync(dir)).toEqual([]);
+  });
 });

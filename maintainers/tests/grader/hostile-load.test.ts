@@ -1,10 +1,12 @@
 // Hostile submissions, part 1: files that cannot load, and code that tries to end the process.
-import { describe, it } from 'vitest';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { expectIsolated, gradeWith, TEST_TIMEOUT_MS } from './hostile-run.ts';
 
 describe.concurrent('a broken exercise costs that exercise only', () => {
   it(
-    'a syntax error, a type-only error, a throw, an endless loop and process.exit at import',
+    'a syntax error, a type-only error, a throw, an endless loop, process.exit, a missing file and a missing export at import',
     async () => {
       const run = await gradeWith({
         '01_loss_functions': 'syntax_error.ts.txt',
@@ -12,18 +14,39 @@ describe.concurrent('a broken exercise costs that exercise only', () => {
         '02_numerical_diff': 'type_error.ts.txt',
         '03_numerical_gradient': 'throw_at_import.ts',
         '04_gradient_descent': 'loop_at_import.ts',
+        '05_simple_net': 'no_such_file.ts',
+        '06_two_layer_net': 'wrong_export.ts',
         '07_train_neuralnet': 'exit_at_import.ts',
       });
+      // each load error names the file as folder/name.ts (an override's folder is the fixtures')
+      const LOADS = {
+        '01_loss_functions':
+          /^dlfs-hostile-\w+\/syntax_error\.ts:3:49: Expected `,` or `\)` but found `;`: the file could not be read as TypeScript/,
+        '03_numerical_gradient':
+          /^hostile\/throw_at_import\.ts threw Error: boom at import while it was loading \(at hostile\/throw_at_import\.ts:5\)/,
+        '05_simple_net': /^hostile\/no_such_file\.ts is missing: /,
+        '06_two_layer_net':
+          /^hostile\/wrong_export\.ts does not export TwoLayerNet \(it exports TwoLayerNetwork\)/,
+      };
       expectIsolated(run, {
-        '01_loss_functions': { score: 0, message: /could not be loaded: .*Transform failed/ },
+        '01_loss_functions': { score: 0, message: LOADS['01_loss_functions'] },
         '02_numerical_diff': { score: 7, message: /^$/ },
-        '03_numerical_gradient': {
-          score: 0,
-          message: /could not be loaded: Error: boom at import/,
-        },
+        '03_numerical_gradient': { score: 0, message: LOADS['03_numerical_gradient'] },
         '04_gradient_descent': { score: 0, message: /never finished loading/, status: 'timeout' },
+        '05_simple_net': { score: 0, message: LOADS['05_simple_net'] },
+        '06_two_layer_net': { score: 0, message: LOADS['06_two_layer_net'] },
         '07_train_neuralnet': { score: 0, message: /process\.exit\(\) is not available/ },
       });
+      for (const id of Object.keys(LOADS)) {
+        const { loadError } = run.grade.exercises.find((e) => e.id === id)!;
+        expect(loadError, id).toBeDefined();
+        // the student's terms: not the grader's alias, not a path of the grading machine
+        expect(loadError, id).not.toMatch(/@impl|\/tmp\/|\/work\/|\/home\//);
+        expect(loadError, id).not.toContain(os.tmpdir() + path.sep);
+        // said once, under its exercise, with no law's hint beside it
+        expect(run.output.split(loadError!), id).toHaveLength(2);
+      }
+      expect(run.output).not.toMatch(/hint: /);
     },
     TEST_TIMEOUT_MS,
   );

@@ -6,8 +6,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { NDArray, createRng, randn } from '../../../src/index.ts';
-import { main } from '../../../tools/train.ts';
-import { parseTrainArgs, UsageError } from '../../../tools/train/args.ts';
+import { etaClock, main } from '../../../tools/train.ts';
+import { BOOK_RUN, parseTrainArgs, UsageError } from '../../../tools/train/args.ts';
 import { loadParams, saveParams } from '../../../tools/train/params.ts';
 import {
   buildNetwork,
@@ -20,6 +20,8 @@ import { sameBits } from '../src/close.ts';
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const TSX = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dlfs-train-test-'));
+// a short run spawns tsx and trains 50 iterations with two accuracy passes; room for a busy machine
+const RUN_TIMEOUT_MS = 120_000;
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 /** main's exit code and what it printed to stderr. */
@@ -46,6 +48,31 @@ describe('npm run train: flags', () => {
       seed: 0,
       json: false,
     });
+  });
+
+  it("writes the book's run to reports/, any other to a folder of its own, a --json run nowhere", () => {
+    expect(parseTrainArgs([]).out).toBe('reports');
+    expect(parseTrainArgs(['--impl', 'solutions']).out).toBe('reports');
+    expect(parseTrainArgs(['--iters', '100']).out).toBe(
+      'reports/runs/exercises-iters100-batch100-lr0.1-hidden50-seed0',
+    );
+    expect(parseTrainArgs(['--impl', 'solutions', '--lr', '0.5', '--seed', '3']).out).toBe(
+      'reports/runs/solutions-iters10000-batch100-lr0.5-hidden50-seed3',
+    );
+    expect(parseTrainArgs(['--data', 'mnist']).out).toBe(
+      'reports/runs/exercises-iters10000-batch100-lr0.1-hidden50-seed0-own-data',
+    );
+    // each setting, changed alone, gives a folder of its own
+    const changed = [
+      ['--iters', '9999'],
+      ['--batch-size', '99'],
+      ['--lr', '0.2'],
+      ['--hidden', '49'],
+      ['--seed', '1'],
+    ].map((flag) => parseTrainArgs(flag).out);
+    expect(new Set(changed).size).toBe(Object.keys(BOOK_RUN).length);
+    expect(parseTrainArgs(['--iters', '100', '--json']).out).toBeUndefined();
+    expect(parseTrainArgs(['--json', '--out', 'mine']).out).toBe('mine');
   });
 
   it.each([
@@ -92,7 +119,7 @@ describe('npm run train: a short run on the solutions', () => {
     const env = { ...process.env, MNIST_DIR: '' };
     const argv = ['tools/train.ts', '--impl', 'solutions', '--iters', '50', '--json', '--out', out];
     run = spawnSync(process.execPath, [TSX, ...argv], { cwd: ROOT, encoding: 'utf8', env });
-  });
+  }, RUN_TIMEOUT_MS);
 
   it('prints one JSON line with the timing and both accuracies', () => {
     expect(run.stderr).toBe('');
@@ -127,6 +154,63 @@ describe('npm run train: a short run on the solutions', () => {
       W2: [50, 10],
       b2: [10],
     });
+  });
+});
+
+describe('npm run train -- --json, without --out', () => {
+  it(
+    'prints its line and writes no file at all',
+    () => {
+      // run from an empty folder: the default reports/ would appear in it
+      const cwd = fs.mkdtempSync(path.join(tmp, 'cwd-'));
+      const env = { ...process.env, MNIST_DIR: '' };
+      const argv = [path.join(ROOT, 'tools/train.ts'), '--impl', 'solutions', '--iters', '5'];
+      const run = spawnSync(
+        process.execPath,
+        [TSX, '--tsconfig', path.join(ROOT, 'tsconfig.json'), ...argv, '--json'],
+        {
+          cwd,
+          encoding: 'utf8',
+          env,
+        },
+      );
+      expect(run.status, run.stderr).toBe(0);
+      expect(JSON.parse(run.stdout).iters).toBe(5);
+      expect(fs.readdirSync(cwd)).toEqual([]);
+    },
+    RUN_TIMEOUT_MS,
+  );
+});
+
+describe('the ETA', () => {
+  /** The clock's readings at each iteration, on a clock that advances by pace(i) ms per iteration. */
+  function readings(total: number, pace: (i: number) => number, at: number[]) {
+    let t = 0;
+    const eta = etaClock(total, () => t);
+    const seen = new Map<number, string>();
+    for (let i = 1; i <= Math.max(...at); i++) {
+      t += pace(i);
+      const shown = eta(i);
+      if (at.includes(i)) seen.set(i, shown);
+    }
+    return seen;
+  }
+
+  it('shows … while the first iterations warm up, then the time the pace since then gives', () => {
+    // the first 50 iterations pay for V8's warm-up and the first accuracy pass: 1 s each
+    const pace = (i: number) => (i <= 50 ? 1000 : 2);
+    const eta = readings(10_000, pace, [1, 50, 99, 100, 1000]);
+    expect(eta.get(1)).toBe('…');
+    expect(eta.get(50)).toBe('…');
+    expect(eta.get(99)).toBe('…');
+    expect(eta.get(100)).toBe('20s'); // 9900 left at 2 ms
+    expect(eta.get(1000)).toBe('18s'); // 9000 left at 2 ms
+  });
+
+  it('reads minutes and seconds past a minute, and never 60 seconds', () => {
+    expect(readings(10_000, () => 10, [1000]).get(1000)).toBe('1m30s'); // 9000 × 10 ms
+    // 9900 left at 12.0808 ms each is 119.6 s: two minutes, not 1m60s
+    expect(readings(10_000, (i) => (i <= 50 ? 0 : 604.04 / 50), [100]).get(100)).toBe('2m00s');
   });
 });
 
