@@ -178,7 +178,7 @@ describe('the GitHub Classroom workflow', () => {
     );
   });
 
-  it("seeds from the repository's owner and hands on the grader's results intact through GITHUB_OUTPUT", () => {
+  it("seeds from the student's repository and hands on the grader's results intact through GITHUB_OUTPUT", () => {
     // run the grade step's script with a stand-in npm that writes a known report and the seed it got
     const dir = temp();
     const grade = buildGrade({ impl: 'exercises', seed: 42, numRuns: 100 }, EXERCISES, new Map());
@@ -203,12 +203,12 @@ describe('the GitHub Classroom workflow', () => {
         ...env,
         PATH: `${path.join(dir, 'bin')}:${process.env.PATH}`,
         GITHUB_OUTPUT: output,
-        GITHUB_REPOSITORY_OWNER: 'octo-student',
+        GITHUB_REPOSITORY: 'dlfs-course/ch4-octo-student',
       },
     });
     expect(run.status, run.stderr).toBe(0);
     expect(readFileSync(path.join(dir, 'seed.txt'), 'utf8').trim()).toBe(
-      String(seedFromId('octo-student')),
+      String(seedFromId('dlfs-course/ch4-octo-student')),
     );
     const result = /^result=(.*)$/m.exec(readFileSync(output, 'utf8'))![1];
     const { totalScore, maxScore } = readClassroom({ DLFS_RESULTS: result }, CLASSROOM_RUNNER);
