@@ -77,7 +77,8 @@ export function gradeExercise(
       ...outcome,
       points: passed ? law.points : 0,
       maxPoints: law.points,
-      ...(passed ? {} : { hint: law.hint }),
+      // a timeout says how long the code ran, not what is wrong with it: no hint guesses why
+      ...(passed || outcome.status === 'timeout' ? {} : { hint: law.hint }),
       ...(law.hidden ? { hidden: true } : {}),
     };
   });
@@ -128,8 +129,9 @@ function diagnose(
   rules: readonly DiagnosisEntry[],
   tests: readonly TestGrade[],
 ): string | undefined {
-  // a law still at its TODO, or left out by a filter, shows no mistake to name yet
-  const judged = tests.filter((t) => !t.skipped && !atTodo(t));
+  // a law still at its TODO, left out by a filter, or stopped at its time limit shows no
+  // mistake to name yet
+  const judged = tests.filter((t) => !t.skipped && !atTodo(t) && t.status !== 'timeout');
   const status = new Map(judged.map((t) => [t.name, t.status]));
   const failed = (name: string) => status.has(name) && status.get(name) !== 'passed';
   const rule = rules.find(

@@ -61,7 +61,8 @@ export async function gradeSubmission(source: string, options: GradeOptions): Pr
     const file = path.join(reportDir, 'grade.json');
     // a run stopped at its limit leaves the reporter's provisional grade: all zeros, honest
     if (existsSync(file)) {
-      return finish(JSON.parse(readFileSync(file, 'utf8')), stopped ? 'time limit' : 'graded');
+      const grade = JSON.parse(readFileSync(file, 'utf8')) as Grade;
+      return finish(grade, stopped ? 'time limit' : statusOf(grade));
     }
     const why = stopped
       ? `the run passed its ${options.timeLimitMs / 1000} s limit`
@@ -70,6 +71,12 @@ export async function gradeSubmission(source: string, options: GradeOptions): Pr
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** A finished run's status: 'timeout' where any law was stopped at its time limit. */
+export function statusOf(grade: Grade): 'graded' | 'timeout' {
+  const timedOut = grade.exercises.some((e) => e.tests.some((t) => t.status === 'timeout'));
+  return timedOut ? 'timeout' : 'graded';
 }
 
 /** Runs the CLI; resolves true when the time limit had to stop it. */
