@@ -6,7 +6,7 @@
 // exception here. The termination stops whatever JavaScript is running, including functions
 // defined outside the context, and cannot be caught on the way up.
 import vm from 'node:vm';
-import { CLOCK, CPU, cpuMs, stopMessage } from './watcher.mjs';
+import { CLOCK, CPU, cpuMs, now, stopMessage } from './watcher.mjs';
 import { CLOCK_PER_CPU, CPU_LIMITS, lawWatch } from './watchdog.ts';
 
 /** CPU time for one law: the heaviest takes about 2 s; a slow laptop may need a few times that. */
@@ -46,7 +46,7 @@ export function guarded<T>(body: () => T, limit = LAW_TIME_LIMIT_MS): T {
   };
   lawWatch.begin(cpuLimitMs);
   const cpuStart = cpuMs();
-  const clockStart = Date.now();
+  const clockStart = now();
   try {
     return vm.runInContext('run()', context, options) as T;
   } catch (error) {
@@ -64,7 +64,7 @@ export function guarded<T>(body: () => T, limit = LAW_TIME_LIMIT_MS): T {
     const stop = {
       reason,
       cpuMs: cpuMs() - cpuStart,
-      clockMs: Date.now() - clockStart,
+      clockMs: now() - clockStart,
       cpuLimitMs: CPU_LIMITS ? cpuLimitMs : Infinity,
       clockLimitMs: code === 'ERR_SCRIPT_EXECUTION_TIMEOUT' ? options.timeout : clockLimitMs,
     };

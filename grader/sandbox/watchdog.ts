@@ -17,6 +17,7 @@ import {
   cpuMs,
   LAW,
   LOADING,
+  now,
   OFF,
   PHASE,
   REASON,
@@ -42,6 +43,8 @@ export const CLOCK_PER_CPU = 6;
 export const CPU_LIMITS = isMainThread && process.platform !== 'win32';
 const CLOCK_ONLY_FACTOR = 2;
 
+// taken before any student's file loads, like cpuMs and now (watcher.mjs)
+const { compareExchange, load, store, wait } = Atomics;
 const ctl = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
 const nums = new Float64Array(new SharedArrayBuffer(5 * Float64Array.BYTES_PER_ELEMENT));
 let watcher: Worker | undefined;
@@ -71,13 +74,13 @@ export function startWatchdog(reportDir: string, specFile: string): void {
 
 /** Moves to a phase whose clocks start now. The watcher skips OFF, so it never reads a half-written phase. */
 function enter(phase: number, cpuLimitMs: number): void {
-  Atomics.store(ctl, PHASE, OFF);
-  Atomics.store(ctl, REASON, 0);
+  store(ctl, PHASE, OFF);
+  store(ctl, REASON, 0);
   nums[CPU_START] = cpuMs();
-  nums[CLOCK_START] = Date.now();
+  nums[CLOCK_START] = now();
   nums[CPU_LIMIT] = CPU_LIMITS ? cpuLimitMs : Infinity;
   nums[CLOCK_LIMIT] = (CPU_LIMITS ? CLOCK_PER_CPU : CLOCK_ONLY_FACTOR) * cpuLimitMs;
-  Atomics.store(ctl, PHASE, phase);
+  store(ctl, PHASE, phase);
 }
 
 /**
@@ -96,13 +99,13 @@ export const lawWatch = {
    * wait for it here, where it lands as the guard's exception and not in code after the law.
    */
   settle(): void {
-    if (Atomics.compareExchange(ctl, PHASE, LAW, OFF) !== STOPPING) return;
-    for (;;) Atomics.wait(ctl, PHASE, STOPPING);
+    if (compareExchange(ctl, PHASE, LAW, OFF) !== STOPPING) return;
+    for (;;) wait(ctl, PHASE, STOPPING);
   },
 
   /** Which limit the watcher interrupted the law at: CPU or CLOCK (watcher.mjs), or 0. */
   stopReason(): number {
-    return Atomics.load(ctl, PHASE) === STOPPING ? Atomics.load(ctl, REASON) : 0;
+    return load(ctl, PHASE) === STOPPING ? load(ctl, REASON) : 0;
   },
 
   /** After a law the file is between laws again, with fresh clocks. */
