@@ -2,7 +2,7 @@
 import { describe, it } from 'vitest';
 import { expectIsolated, gradeWith, TEST_TIMEOUT_MS } from './hostile-run.ts';
 
-describe('asynchronous code cannot hang the grader', () => {
+describe.concurrent('asynchronous code cannot hang the grader', () => {
   it(
     'a timer that keeps the process alive, endless promise chains, eval-like code',
     async () => {
@@ -28,6 +28,15 @@ describe('asynchronous code cannot hang the grader', () => {
           message: /42|stopped while no law was running|process died/,
         },
       });
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'a law that waits on the clock, without computing, past the old 10 s limit',
+    async () => {
+      const run = await gradeWith({ '02_numerical_diff': 'wait_in_function.ts' });
+      expectIsolated(run, { '02_numerical_diff': { score: 7, message: /^$/ } });
     },
     TEST_TIMEOUT_MS,
   );
