@@ -15,8 +15,8 @@ const ROOT = path.resolve(import.meta.dirname, '../../..');
 const FIXTURES = path.join(ROOT, 'maintainers/tests/fixtures/hostile');
 /**
  * The CPU time every run must finish within, its processes together (grader/run-limit.mjs).
- * A hung load, a hung law and a stalled file are each stopped at 10 s of CPU time (or 60 s
- * on the clock, whichever comes first), so a run with a few of them stays well inside it.
+ * A hung load, a hung law and a stalled file are each stopped at 10 s of CPU time (code that
+ * waits without computing, at a limit on the clock), so a run with a few stays well inside it.
  * The CPU time, unlike the clock, does not grow when the machine is busy.
  */
 export const RUN_BOUND_MS = 100_000;
