@@ -5,7 +5,7 @@
 //   2. `npm run grade:batch -- <dir> --jobs 2` of four submissions copied from solutions/.
 // It prints each grade's points lost and duration, and exits 1 if any point was lost.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -87,10 +87,12 @@ async function gradeReference(options: Options, temp: string): Promise<Result[]>
         DLFS_REPORT_DIR: reports,
         NO_COLOR: '1',
       });
+      mkdirSync(reports, { recursive: true });
+      writeFileSync(path.join(reports, 'output.txt'), output);
       try {
         const grade = JSON.parse(readFileSync(path.join(reports, 'grade.json'), 'utf8')) as Grade;
         const status = `exit ${code}`;
-        return { scenario: 'reference', name, ...scoreOf(grade), status, seconds };
+        return { scenario: 'reference', name, ...scoreOf(grade, output), status, seconds };
       } catch {
         const lost = [`no grade.json: ${output.trim().split('\n').slice(-3).join(' / ')}`];
         return {
@@ -109,8 +111,10 @@ async function gradeReference(options: Options, temp: string): Promise<Result[]>
   return results;
 }
 
-function scoreOf(grade: Grade) {
-  return { score: grade.score, maxScore: grade.maxScore, lost: lostLaws(grade) };
+/** The grade's points, its unmet laws, and what the grader itself reported going wrong. */
+function scoreOf(grade: Grade, output: string) {
+  const troubles = output.split('\n').filter((l) => /grader error|passed its limit/.test(l));
+  return { score: grade.score, maxScore: grade.maxScore, lost: [...lostLaws(grade), ...troubles] };
 }
 
 /** Scenario 2: a batch of reference submissions, each a folder holding exercises/. */
@@ -135,15 +139,15 @@ async function gradeBatch(options: Options, temp: string): Promise<Result[]> {
     return {
       scenario: 'batch',
       name: student,
-      ...scoreOf(grade),
+      ...scoreOf(grade, readFileSync(path.join(out, student, 'output.txt'), 'utf8')),
       status: cells[column('status')],
       seconds: Number(cells[column('seconds')]),
     };
   });
 }
 
-export async function loadTest(options: Options): Promise<Result[]> {
-  const temp = mkdtempSync(path.join(os.tmpdir(), 'dlfs-load-'));
+/** Runs both scenarios; `temp` holds every grade's reports and output, for a look at a loss. */
+export async function loadTest(options: Options, temp: string): Promise<Result[]> {
   const hogs = startHogs(options.hogs);
   const stopHogs = () => hogs.forEach((hog) => hog.kill('SIGKILL'));
   process.once('exit', stopHogs);
@@ -152,7 +156,6 @@ export async function loadTest(options: Options): Promise<Result[]> {
   } finally {
     stopHogs();
     process.off('exit', stopHogs);
-    rmSync(temp, { recursive: true, force: true });
   }
 }
 
@@ -201,10 +204,16 @@ async function main(): Promise<void> {
     submissions: Number(values.submissions),
     jobs: Number(values.jobs),
   };
+  const before = os.loadavg()[0];
   const started = performance.now();
-  const results = await loadTest(options);
+  const temp = mkdtempSync(path.join(os.tmpdir(), 'dlfs-load-'));
+  const results = await loadTest(options, temp);
+  console.log(`load average before the test: ${before.toFixed(1)}`);
   const lost = report(results, options, (performance.now() - started) / 1000);
-  process.exit(lost === 0 && results.every((r) => r.maxScore > 0) ? 0 : 1);
+  const passed = lost === 0 && results.every((r) => r.maxScore > 0);
+  if (passed) rmSync(temp, { recursive: true, force: true });
+  else console.log(`every grade's reports and output are kept in ${temp}`);
+  process.exit(passed ? 0 : 1);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) await main();
