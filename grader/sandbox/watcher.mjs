@@ -1,11 +1,11 @@
 // The watcher: a thread beside the spec's main thread that keeps its clocks. It measures the
-// CPU time the process has used in the current phase (loading the file, between two laws, one
-// law) and the time on the clock, less the time the main thread spent ready to run but
-// waiting for a core, which a busy machine adds. A law past its limit is interrupted with SIGINT, which the
-// guard's vm.runInContext turns into an exception (breakOnSigint); a file stuck past its limit
-// while loading or between laws, where nothing can be interrupted, is ended with SIGKILL after
-// a note for the reporter. Plain JS: it runs as a worker, outside any TypeScript tooling, and
-// guard.ts and watchdog.ts share its layout and its wording from here.
+// CPU time the process has used in the current phase (loading the file, between two laws,
+// one law) and the time on the clock, less the time the main thread spent ready to run but
+// waiting for a core, which is all a busy machine adds. A law past its limit is interrupted
+// with SIGINT, which the guard's vm.runInContext turns into an exception (breakOnSigint); a
+// file stuck past its limit while loading or between laws, where nothing can be interrupted,
+// is ended with SIGKILL after a note for the reporter. Plain JS: it runs as a worker, outside
+// any TypeScript tooling, and guard.ts and watchdog.ts share its layout and wording from here.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { isMainThread, workerData } from 'node:worker_threads';
 
