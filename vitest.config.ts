@@ -62,6 +62,9 @@ export default defineConfig({
           name: 'kit',
           include: ['maintainers/tests/**/*.test.ts'],
           testTimeout: 60_000,
+          // a hook may copy a release or remove its node_modules: seconds when the machine
+          // is quiet, many times that when it is busy (vitest's default is 10 s)
+          hookTimeout: 120_000,
           // test files run side by side too; maintainers/tests/src/team.test.ts asks for its threads itself
           env: { DLFS_THREADS: '1' },
         },

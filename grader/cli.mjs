@@ -8,12 +8,15 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ensureManifest, ManifestError } from './manifest/extract.mjs';
+import { limitRun } from './run-limit.mjs';
 import { readSettings, reportDir, SettingsError } from './settings.mjs';
 
 // vitest's default on two cores is one worker; three keep both cores busy while each spec
 // file's process starts up (measured: 5.4 s → 4.0 s for a full grade), within 3 × 1 GB of heap
 const GRADE_WORKERS = 3;
-const RUN_TIME_LIMIT_MS = Number(process.env.GRADER_TIME_LIMIT_MS ?? 300_000); // whole run
+// the whole run's CPU time, its processes together; six times that on the clock (run-limit.mjs)
+const RUN_TIME_LIMIT_MS = Number(process.env.GRADER_TIME_LIMIT_MS ?? 300_000);
+const ATTEMPTS = 2; // see notStarted
 const GRADE_FILE = path.join(reportDir(), 'grade.json');
 
 let impl;
@@ -51,35 +54,63 @@ if (!partial) rmSync(GRADE_FILE, { force: true });
 // vitest's bin, found through its package.json because its exports hide the file itself
 const vitestRoot = path.dirname(createRequire(import.meta.url).resolve('vitest/package.json'));
 const vitest = path.join(vitestRoot, 'vitest.mjs');
-const child = spawn(
-  process.execPath,
-  [
-    vitest,
-    'run',
-    '--project',
-    'grade',
-    '--reporter',
-    './grader/reporter.ts',
-    '--maxWorkers',
-    String(GRADE_WORKERS),
-    ...args,
-  ],
-  { stdio: 'inherit', env: { ...process.env, DLFS_PARTIAL: partial ? '1' : '0' } },
-);
-const timer = setTimeout(() => {
-  console.error(
-    `npm test: the run passed its ${RUN_TIME_LIMIT_MS / 1000} s limit and was stopped.`,
-  );
-  child.kill('SIGKILL');
-}, RUN_TIME_LIMIT_MS);
+grade(1);
 
-child.on('exit', (code) => {
-  clearTimeout(timer);
-  if (partial) process.exit(code ?? 1);
-  if (!existsSync(GRADE_FILE)) {
-    console.error(`npm test: the grader stopped before it could write ${GRADE_FILE}.`);
-    process.exit(1);
-  }
-  const grade = JSON.parse(readFileSync(GRADE_FILE, 'utf8'));
-  process.exit(grade.score === grade.maxScore ? 0 : 1);
-});
+/**
+ * One vitest run over the spec files; a second where vitest could not start one of them.
+ * @param {number} attempt
+ */
+function grade(attempt) {
+  const child = spawn(
+    process.execPath,
+    [
+      vitest,
+      'run',
+      '--project',
+      'grade',
+      '--reporter',
+      './grader/reporter.ts',
+      '--maxWorkers',
+      String(GRADE_WORKERS),
+      ...args,
+    ],
+    { stdio: 'inherit', env: { ...process.env, DLFS_PARTIAL: partial ? '1' : '0' } },
+  );
+  let stopped = false;
+  const timer = limitRun(child.pid ?? process.pid, RUN_TIME_LIMIT_MS, (why) => {
+    console.error(`npm test: the run passed ${why} and was stopped.`);
+    stopped = true;
+    child.kill('SIGKILL');
+  });
+
+  child.on('exit', (code) => {
+    clearInterval(timer);
+    if (partial) process.exit(code ?? 1);
+    if (!existsSync(GRADE_FILE)) {
+      console.error(`npm test: the grader stopped before it could write ${GRADE_FILE}.`);
+      process.exit(1);
+    }
+    const result = JSON.parse(readFileSync(GRADE_FILE, 'utf8'));
+    const unstarted = notStarted(result);
+    if (unstarted.length > 0 && !stopped && attempt < ATTEMPTS) {
+      console.error(
+        `npm test: vitest could not start the process of ${unstarted.join(', ')} within its ` +
+          'own time limit, as happens on a very busy machine; grading again.',
+      );
+      return grade(attempt + 1);
+    }
+    process.exit(result.score === result.maxScore ? 0 : 1);
+  });
+}
+
+/**
+ * Exercises of which no law ran: vitest gives a spec file's process 60 s on the clock to
+ * start (not configurable), and reports none of its laws when it does not; grade.ts then
+ * says 'this law did not run' of each. A student's file cannot cause this: it loads later.
+ * @param {{ exercises: Array<{ id: string, tests: Array<{ message?: string }> }> }} result
+ */
+function notStarted(result) {
+  return result.exercises
+    .filter((e) => e.tests.every((t) => t.message === 'this law did not run'))
+    .map((e) => e.id);
+}

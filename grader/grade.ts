@@ -86,8 +86,9 @@ export function gradeExercise(
       ...outcome,
       points: passed ? law.points : 0,
       maxPoints: law.points,
-      // a law that never ran has no advice to give: the load error says what to do
-      ...(passed || result?.moduleError ? {} : { hint: law.hint }),
+      // a law that never ran has no advice to give: the load error says what to do; a timeout
+      // says how long the code ran, not what is wrong with it, so no hint guesses why
+      ...(passed || result?.moduleError || outcome.status === 'timeout' ? {} : { hint: law.hint }),
       ...(law.hidden ? { hidden: true } : {}),
     };
   });

@@ -91,15 +91,10 @@ export function exerciseIdOf(file: string): string | undefined {
   return /(?:^|[/\\])(\d\d_[a-z0-9_]+)(?:\.hidden)?\.spec\.ts$/.exec(file)?.[1];
 }
 
-/** Set when the watchdog had to stop this spec file's process (see grader/sandbox/watchdog.ts). */
+/** What the watchdog measured when it had to stop this spec file's process (see grader/sandbox/watcher.mjs). */
 function watchdogNote(specFile: string): string | undefined {
   const note = path.join(REPORT_DIR, '.watchdog', `${path.basename(specFile)}.json`);
-  if (!existsSync(note) || readFileSync(note, 'utf8') === '') return undefined;
-  return (
-    'stopped: the exercise file never finished loading, or a law never returned, even past ' +
-    'its time limit. Look for an endless loop at the top level of your file, or a promise ' +
-    'chain that never ends.'
-  );
+  return (existsSync(note) && readFileSync(note, 'utf8')) || undefined;
 }
 
 const PROCESS_DIED =

@@ -4,7 +4,10 @@ import type { Grade } from '../../grader/grade.ts';
 export interface Row {
   student: string;
   grade: Grade;
-  /** 'graded', or why the grade is all zeros: 'time limit', 'crashed', 'no exercises/ …'. */
+  /**
+   * 'graded'; 'timeout' when a law was stopped at its time limit; or why the grade is all
+   * zeros: 'time limit', 'crashed', 'no exercises/ …'.
+   */
   status: string;
   seconds: number;
 }

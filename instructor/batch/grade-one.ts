@@ -17,6 +17,7 @@ import path from 'node:path';
 import { buildGrade, type Grade, type ModuleResult } from '../../grader/grade.ts';
 import { EXERCISES } from '../../grader/manifest/index.ts';
 import { writeFormats } from '../../grader/formats/index.ts';
+import { RUN_CLOCK_PER_CPU } from '../../grader/run-limit.mjs';
 import { readSettings } from '../../grader/settings.mjs';
 import type { Row } from './csv.ts';
 import { studentOf, SubmissionError, unpackSubmission } from './unpack.ts';
@@ -30,6 +31,7 @@ export interface GradeOptions {
   workDir: string;
   /** Each student's reports go to <outDir>/<student>/. */
   outDir: string;
+  /** The run's CPU time, its processes together; it gets six times as long on the clock. */
   timeLimitMs: number;
 }
 
@@ -61,15 +63,22 @@ export async function gradeSubmission(source: string, options: GradeOptions): Pr
     const file = path.join(reportDir, 'grade.json');
     // a run stopped at its limit leaves the reporter's provisional grade: all zeros, honest
     if (existsSync(file)) {
-      return finish(JSON.parse(readFileSync(file, 'utf8')), stopped ? 'time limit' : 'graded');
+      const grade = JSON.parse(readFileSync(file, 'utf8')) as Grade;
+      return finish(grade, stopped ? 'time limit' : statusOf(grade));
     }
     const why = stopped
-      ? `the run passed its ${options.timeLimitMs / 1000} s limit`
+      ? `the run passed its time limit (${options.timeLimitMs / 1000} s of CPU time)`
       : 'the grader stopped without a grade';
     return finish(zeroGrade(reportDir, why, stopped), stopped ? 'time limit' : 'crashed');
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** A finished run's status: 'timeout' where any law was stopped at its time limit. */
+export function statusOf(grade: Grade): 'graded' | 'timeout' {
+  const timedOut = grade.exercises.some((e) => e.tests.some((t) => t.status === 'timeout'));
+  return timedOut ? 'timeout' : 'graded';
 }
 
 /** Runs the CLI; resolves true when the time limit had to stop it. */
@@ -93,16 +102,19 @@ function run(work: string, reportDir: string, timeLimitMs: number): Promise<bool
   });
   return new Promise((resolve) => {
     let stopped = false;
-    const timer = setTimeout(() => {
-      stopped = true;
-      killGroup(child.pid);
-    }, timeLimitMs + GRACE_MS);
+    const timer = setTimeout(
+      () => {
+        stopped = true;
+        killGroup(child.pid);
+      },
+      RUN_CLOCK_PER_CPU * timeLimitMs + GRACE_MS,
+    ); // the CLI's limit on the clock, then ours
     child.on('exit', (code) => {
       clearTimeout(timer);
       killGroup(child.pid); // workers the run left behind
       closeSync(log);
       const output = readFileSync(path.join(reportDir, 'output.txt'), 'utf8');
-      resolve(stopped || (code !== 0 && /passed its .* limit/.test(output)));
+      resolve(stopped || (code !== 0 && /the run passed its limit/.test(output)));
     });
   });
 }

@@ -13,7 +13,10 @@ import { gradeSubmission } from './grade-one.ts';
 
 /** One grading run per core: each run is one vitest process at a time per spec file. */
 const DEFAULT_JOBS = os.availableParallelism();
-/** A full grade takes 10–20 s on two cores; a run at 120 s is stuck, not slow. */
+/**
+ * Of CPU time, the run's processes together (grader/run-limit.mjs), and six times that on the
+ * clock: a full grade uses 12–15 s of CPU however busy the machine, so a run at 120 s is stuck.
+ */
 const DEFAULT_TIME_LIMIT_S = 120;
 
 export interface BatchOptions {

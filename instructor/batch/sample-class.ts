@@ -15,6 +15,8 @@ interface Kind {
   edit: (files: Map<string, string>) => void;
   /** Exercises that must earn nothing. */
   zeroed: string[];
+  /** Its row's status in grades.csv, when not 'graded'. */
+  status?: string;
 }
 
 const stub = (id: string) => readFileSync(path.join(KIT, 'exercises', `${id}.ts`), 'utf8');
@@ -44,6 +46,7 @@ export const KINDS: Kind[] = [
     zip: false,
     edit: (f) => prepend(f, '02_numerical_diff', 'while (Date.now() > 0) {}'),
     zeroed: ['02_numerical_diff'],
+    status: 'timeout',
   },
   {
     name: 'exit-at-import',
@@ -59,6 +62,7 @@ export interface Submission {
   /** Points each exercise must earn, by id, and the total. */
   expected: Record<string, number>;
   total: number;
+  status: string;
 }
 
 /** Writes `count` submissions into `dir`, cycling through the kinds. */
@@ -81,7 +85,7 @@ export function makeClass(dir: string, count: number): Submission[] {
       ]),
     );
     const total = Object.values(expected).reduce((a, b) => a + b, 0);
-    return { student, kind: kind.name, expected, total };
+    return { student, kind: kind.name, expected, total, status: kind.status ?? 'graded' };
   });
 }
 
