@@ -1,10 +1,14 @@
-// The outputs that skip zeroing (src/ndarray.ts's uninitialized): each must own its memory,
-// since linalg refuses an `out` that shares a buffer with an input, and every element the
-// caller reads must have been written, which the property tests of each op check by value.
+// The outputs that skip zeroing (kernels/alloc.ts): each must own its memory, since linalg
+// refuses an `out` that shares a buffer with an input, and every element the caller reads
+// must have been written, which src/'s tests check by value with the kernels on
+// (src_on_kernels.test.ts).
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { uninitialized } from '../../../kernels/alloc.ts';
+import { useFastKernels } from '../../../kernels/index.ts';
 import { add, dot, NDArray, takeRows } from '../../../src/index.ts';
-import { uninitialized } from '../../../src/ndarray.ts';
+
+beforeAll(() => useFastKernels());
 
 describe('uninitialized', () => {
   it('gives size elements over a buffer of exactly their bytes, a new one each time', () => {
@@ -18,7 +22,7 @@ describe('uninitialized', () => {
     );
   });
 
-  it('backs the outputs of takeRows, the elementwise ops and dot, each with its own buffer', () => {
+  it('backs the outputs of takeRows, add and dot, each with its own buffer', () => {
     const x = new NDArray(
       Float64Array.from({ length: 12 }, (_, i) => i),
       [4, 3],
