@@ -1,8 +1,9 @@
 // `npm run release -- <dir>`: the kit a student gets. It holds the stubs as they are, the
-// specs, the grader and src/, and leaves out what answers or only serves maintainers:
-// solutions/, mistakes/, an instructor's hidden specs, and the tests and tools that need
-// them. It records the checksum of every file a grade depends on (grader/integrity.ts), so
-// a grade made with a changed spec or manifest says so.
+// specs, the grader, src/ and the fast kernels (kernels/) that the grader and training switch
+// on, and leaves out what answers or only serves maintainers: solutions/, mistakes/, an
+// instructor's hidden specs, and the tests and tools that need them. It records the checksum
+// of every file a grade depends on (grader/integrity.ts), so a grade made with a changed spec
+// or manifest says so.
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CHECKSUM_FILE, computeChecksums } from '../grader/integrity.ts';
@@ -23,6 +24,7 @@ export const RELEASED = [
   'exercises',
   'spec',
   'src',
+  'kernels',
   'grader',
   'tools',
   'docs',

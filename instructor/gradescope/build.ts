@@ -15,7 +15,7 @@ import { zipSync, type Zippable } from 'fflate';
 
 const KIT = path.resolve(import.meta.dirname, '../..');
 const HERE = import.meta.dirname;
-/** What a grading run reads: config, grader, specs, src/, and the stubs for files left out. */
+/** What a grading run reads: config, grader, specs, src/ and kernels/, and the stubs for files left out. */
 export const BUNDLED = [
   'package.json',
   'package-lock.json',
@@ -25,6 +25,7 @@ export const BUNDLED = [
   'spec',
   'instructor/hidden', // the instructor's hidden laws, when the kit has them
   'src',
+  'kernels', // the grader switches them on
   'exercises',
 ];
 const SCRIPTS = ['setup.sh', 'run_autograder'];

@@ -76,6 +76,8 @@ describe('npm run release', () => {
       'spec/support/close.ts',
       'grader/manifest/01_loss_functions.ts',
       'src/functions.ts',
+      'kernels/index.ts',
+      'kernels/matmul.wasm',
       'vitest.config.ts',
       'package.json',
       'package-lock.json',
