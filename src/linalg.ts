@@ -5,19 +5,12 @@
 //
 // dot and dotTN skip the zero entries of their left operand (most pixels of a digit are 0).
 // A skipped zero adds nothing, so 0·∞ and 0·NaN contribute 0 here where numpy gives NaN.
-import { fast, output } from './backend.ts';
+import { fast, output, type Kernels } from './backend.ts';
 import { NDArray, formatShape } from './ndarray.ts';
 
 // C (m, n) = A (m, k)·B (k, n): row i of C is Σₚ A[i, p]·(row p of B), so that the innermost
 // loop walks a row of B and a row of C in memory order
-function matmul(
-  A: Float64Array,
-  B: Float64Array,
-  C: Float64Array,
-  m: number,
-  k: number,
-  n: number,
-) {
+const matmul: NonNullable<Kernels['dot']> = (A, B, C, m, k, n) => {
   C.fill(0);
   for (let i = 0; i < m; i++) {
     for (let p = 0; p < k; p++) {
@@ -26,17 +19,10 @@ function matmul(
       for (let j = 0; j < n; j++) C[i * n + j] += a * B[p * n + j];
     }
   }
-}
+};
 
 // C (m, n) = Aᵀ·B for A (k, m), B (k, n): as matmul, with column i of A in place of row i
-function matmulTN(
-  A: Float64Array,
-  B: Float64Array,
-  C: Float64Array,
-  k: number,
-  m: number,
-  n: number,
-) {
+const matmulTN: NonNullable<Kernels['dotTN']> = (A, B, C, k, m, n) => {
   C.fill(0);
   for (let i = 0; i < m; i++) {
     for (let p = 0; p < k; p++) {
@@ -45,28 +31,21 @@ function matmulTN(
       for (let j = 0; j < n; j++) C[i * n + j] += a * B[p * n + j];
     }
   }
-}
+};
 
 // C (m, n) = A·Bᵀ for A (m, k), B (n, k): entry (i, j) pairs row i of A with row j of B
-function matmulNT(
-  A: Float64Array,
-  B: Float64Array,
-  C: Float64Array,
-  m: number,
-  k: number,
-  n: number,
-) {
+const matmulNT: NonNullable<Kernels['dotNT']> = (A, B, C, m, k, n) => {
   for (let i = 0; i < m; i++) {
     for (let j = 0; j < n; j++) C[i * n + j] = innerProduct(A, i * k, B, j * k, k);
   }
-}
+};
 
 // Σₚ A[a + p]·B[b + p] over p < len
-function innerProduct(A: Float64Array, a: number, B: Float64Array, b: number, len: number) {
+const innerProduct: NonNullable<Kernels['inner']> = (A, a, B, b, len) => {
   let s = 0;
   for (let p = 0; p < len; p++) s += A[a + p] * B[b + p];
   return s;
-}
+};
 
 function mismatch(op: string, a: NDArray, b: NDArray): Error {
   return new Error(
