@@ -3,10 +3,22 @@
 // must have been written, which src/'s tests check by value with the kernels on
 // (src_on_kernels.test.ts).
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { uninitialized } from '../../../kernels/alloc.ts';
 import { useFastKernels } from '../../../kernels/index.ts';
-import { add, dot, NDArray, takeRows } from '../../../src/index.ts';
+import { fast, installKernels } from '../../../src/backend.ts';
+import {
+  add,
+  dot,
+  dotNT,
+  dotTN,
+  map,
+  NDArray,
+  sigmoid,
+  sigmoidGrad,
+  softmax,
+  takeRows,
+} from '../../../src/index.ts';
 
 beforeAll(() => useFastKernels());
 
@@ -35,5 +47,31 @@ describe('uninitialized', () => {
     const buffers = new Set([x, ...outputs].map((a) => a.data.buffer));
     expect(buffers.size).toBe(4);
     expect(Array.from(outputs[0].data)).toEqual([9, 10, 11, 0, 1, 2]);
+  });
+
+  it('is what src/ makes each output it writes in full with, once the kernels are on', () => {
+    const kernels = { ...fast };
+    const alloc = vi.fn(uninitialized);
+    installKernels({ ...kernels, alloc });
+    try {
+      const x = new NDArray(new Float64Array(6), [2, 3]);
+      for (const [name, make] of [
+        ['takeRows', () => takeRows(x, [1])],
+        ['map', () => map(x, Math.abs)],
+        ['sigmoid', () => sigmoid(x)],
+        ['sigmoidGrad', () => sigmoidGrad(x)],
+        ['softmax', () => softmax(x)],
+        ['dot', () => dot(x, new NDArray(new Float64Array(6), [3, 2]))],
+        ['dotTN', () => dotTN(x, x)],
+        ['dotNT', () => dotNT(x, x)],
+      ] as const) {
+        alloc.mockClear();
+        const out = make();
+        expect(alloc, name).toHaveBeenCalledTimes(1);
+        expect(alloc.mock.results[0].value, name).toBe(out.data);
+      }
+    } finally {
+      installKernels(kernels);
+    }
   });
 });

@@ -49,8 +49,9 @@ const kernels = loadWasm()!;
 beforeAll(() => useFastKernels()); // dot, dotTN and dotNT on these kernels
 
 describe('the WebAssembly SIMD kernels', () => {
-  it('load on every Node this kit supports (≥ 20.19 has WebAssembly SIMD)', () => {
+  it('load on every Node this kit supports (≥ 20.19 has WebAssembly SIMD), once', () => {
     expect(loadWasm()).not.toBeNull();
+    expect(loadWasm()).toBe(kernels); // one memory and one team, however often asked
   });
 
   it('dot, dotTN and dotNT equal the naive loop within 2·K·ε·Σ|a||b|, as the JS loops do', () => {
