@@ -51,7 +51,7 @@ export default defineConfig({
           setupFiles: ['grader/sandbox/setup.ts'],
           execArgv: GRADE_EXEC_ARGV,
           // spec files already run side by side, one process each: src/'s products stay on
-          // their one thread (no helper threads, src/kernels/team.ts)
+          // their one thread (no helper threads, kernels/team.ts)
           env: { DLFS_THREADS: '1' },
           // the guard stops runaway laws; this only bounds the rare async hang
           testTimeout: 60_000,
@@ -65,7 +65,7 @@ export default defineConfig({
           // a hook may copy a release or remove its node_modules: seconds when the machine
           // is quiet, many times that when it is busy (vitest's default is 10 s)
           hookTimeout: 120_000,
-          // test files run side by side too; maintainers/tests/src/team.test.ts asks for its threads itself
+          // test files run side by side too; maintainers/tests/kernels/team.test.ts asks for its threads itself
           env: { DLFS_THREADS: '1' },
         },
       },

@@ -13,7 +13,7 @@ export const CHECKSUM_FILE = 'grader/checksums.json';
 /**
  * What a grade depends on: the specs and their harness, an instructor's hidden specs (a
  * release has none, so one that appears is reported), the grader with its manifest, the
- * trusted library, and the files that configure the run. Not exercises/ (the student's work),
+ * trusted library and its fast kernels, and the files that configure the run. Not exercises/ (the student's work),
  * tools/ and test/ (npm test never runs them), nor node_modules/ (npm ci checks it against
  * the integrity hashes of package-lock.json, which is itself listed here).
  */
@@ -22,6 +22,7 @@ export const GRADED_PATHS = [
   'instructor/hidden',
   'grader',
   'src',
+  'kernels',
   'vitest.config.ts',
   'tsconfig.json',
   'package.json',

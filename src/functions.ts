@@ -1,24 +1,29 @@
 // The book's common/functions.py: activations, softmax and the cross-entropy loss.
-import { NDArray, formatShape, uninitialized } from './ndarray.ts';
+import { fast, output } from './backend.ts';
+import { NDArray, formatShape } from './ndarray.ts';
 import { map } from './ops.ts';
-import { fastExp } from './kernels/exp.ts';
 
 const DELTA = 1e-7; // keeps log(y) finite when y = 0, as the book's cross_entropy_error
 
-/** 1 / (1 + e^(−x)), elementwise. */
+/** 1 / (1 + e^(−x)), elementwise: x any shape → the same shape. */
 export function sigmoid(x: NDArray): NDArray {
+  const exp = fast.exp ?? Math.exp; // kernels/ may install a faster eˣ (src/backend.ts)
   const X = x.data;
-  const out = uninitialized(X.length);
-  for (let i = 0; i < X.length; i++) out[i] = 1 / (1 + fastExp(-X[i]));
+  const out = output(X.length);
+  for (let i = 0; i < X.length; i++) out[i] = 1 / (1 + exp(-X[i]));
   return new NDArray(out, x.shape);
 }
 
-/** The derivative of sigmoid at the pre-activation x: sigmoid(x)·(1 − sigmoid(x)). */
+/**
+ * The derivative of sigmoid at the pre-activation x, sigmoid(x)·(1 − sigmoid(x)), as the
+ * book's sigmoid_grad: x any shape → the same shape.
+ */
 export function sigmoidGrad(x: NDArray): NDArray {
+  const exp = fast.exp ?? Math.exp;
   const X = x.data;
-  const out = uninitialized(X.length);
+  const out = output(X.length);
   for (let i = 0; i < X.length; i++) {
-    const s = 1 / (1 + fastExp(-X[i]));
+    const s = 1 / (1 + exp(-X[i]));
     out[i] = (1 - s) * s;
   }
   return new NDArray(out, x.shape);
@@ -29,11 +34,6 @@ export function relu(x: NDArray): NDArray {
   return map(x, (v) => (v > 0 ? v : 0));
 }
 
-/** 1 where x > 0, else 0: the perceptron's activation. */
-export function stepFunction(x: NDArray): NDArray {
-  return map(x, (v) => (v > 0 ? 1 : 0));
-}
-
 /**
  * exp(x) normalized to sum to 1: a 1-D x (K) as one vector, a 2-D x (N, K) row by row
  * (in general, along the last axis). Each row's maximum is subtracted first, which changes
@@ -41,15 +41,16 @@ export function stepFunction(x: NDArray): NDArray {
  */
 export function softmax(x: NDArray): NDArray {
   if (x.ndim === 0) throw new Error('softmax: expects a 1-D or 2-D array, got shape ()');
+  const exp = fast.exp ?? Math.exp;
   const k = x.shape[x.ndim - 1];
   const X = x.data;
-  const out = uninitialized(X.length);
+  const out = output(X.length);
   for (let start = 0; start < X.length; start += k) {
     const end = start + k;
     let m = -Infinity;
     for (let j = start; j < end; j++) m = Math.max(m, X[j]);
     let total = 0;
-    for (let j = start; j < end; j++) total += out[j] = fastExp(X[j] - m);
+    for (let j = start; j < end; j++) total += out[j] = exp(X[j] - m);
     for (let j = start; j < end; j++) out[j] /= total;
   }
   return new NDArray(out, x.shape);

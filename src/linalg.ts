@@ -1,39 +1,51 @@
-// Matrix products: the hot kernels of training. Two implementations compute the same thing:
-// the JS loops of kernels/js.ts, which a reader can follow, and the WebAssembly SIMD kernels
-// of kernels/matmul.wat, 3–4× faster on the book’s shapes (bench/kernels.ts). Products
-// large enough to repay the wasm call and its copies go to wasm when it loaded; the rest, and
-// everything where wasm is missing, run in JS. The two sum in different orders, so they agree
-// to rounding (K·ε·Σ|a||b| per element), not bit for bit.
+// Matrix products: numpy's dot, and the two transposed products that backpropagation needs,
+// xᵀ·δ and δ·W2ᵀ, without forming the transpose. The loops below are the definitions;
+// kernels/ installs faster ones (src/backend.ts) that sum in other orders, so the two agree
+// to rounding, K·ε·Σ|a||b| per element, not bit for bit.
 //
-// Both skip zero entries of the left operand (80% of MNIST pixels), so 0·∞ and 0·NaN
-// contribute 0 here where BLAS would give NaN.
-import { NDArray, formatShape, uninitialized } from './ndarray.ts';
-import { jsDot, jsDotNT, jsDotTN, rowDot } from './kernels/js.ts';
-import { wasmKernels } from './kernels/wasm.ts';
+// dot and dotTN skip the zero entries of their left operand (most pixels of a digit are 0).
+// A skipped zero adds nothing, so 0·∞ and 0·NaN contribute 0 here where numpy gives NaN.
+import { fast, output, type Kernels } from './backend.ts';
+import { NDArray, formatShape } from './ndarray.ts';
 
-// m·k·n from which wasm pays for its call and copies: measured, the two tie at 4·8·4 = 128 and
-// wasm is 2× faster at 8·8·8 = 512 (3–4× from 16·16·16 up)
-const WASM_MIN_WORK = 512;
+// C (m, n) = A (m, k)·B (k, n): row i of C is Σₚ A[i, p]·(row p of B), so that the innermost
+// loop walks a row of B and a row of C in memory order
+const matmul: NonNullable<Kernels['dot']> = (A, B, C, m, k, n) => {
+  C.fill(0);
+  for (let i = 0; i < m; i++) {
+    for (let p = 0; p < k; p++) {
+      const a = A[i * k + p];
+      if (a === 0) continue;
+      for (let j = 0; j < n; j++) C[i * n + j] += a * B[p * n + j];
+    }
+  }
+};
 
-// the wasm kernels for a product of m·k·n multiply-adds, or null for the JS loops (wasm may
-// still decline a huge one, and is null where it did not load)
-const kernelsFor = (m: number, k: number, n: number) =>
-  m * k * n >= WASM_MIN_WORK ? wasmKernels : null;
+// C (m, n) = Aᵀ·B for A (k, m), B (k, n): as matmul, with column i of A in place of row i
+const matmulTN: NonNullable<Kernels['dotTN']> = (A, B, C, k, m, n) => {
+  C.fill(0);
+  for (let i = 0; i < m; i++) {
+    for (let p = 0; p < k; p++) {
+      const a = A[p * m + i];
+      if (a === 0) continue;
+      for (let j = 0; j < n; j++) C[i * n + j] += a * B[p * n + j];
+    }
+  }
+};
 
-// products of dot, dotTN and dotNT computed by the JS loops since load (productPaths)
-let jsProducts = 0;
+// C (m, n) = A·Bᵀ for A (m, k), B (n, k): entry (i, j) pairs row i of A with row j of B
+const matmulNT: NonNullable<Kernels['dotNT']> = (A, B, C, m, k, n) => {
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) C[i * n + j] = innerProduct(A, i * k, B, j * k, k);
+  }
+};
 
-/**
- * How many products dot, dotTN and dotNT have computed on each path since load: `js` on the
- * JS loops, `wasm` on the WebAssembly kernels, and `shared`, of those, split between threads.
- * The paths give the same values to rounding, so only these counts show that the policy holds
- * (big products on wasm, 3–4× faster; the biggest shared). `wasm` and `shared` are the
- * kernels' own counts, so they include products asked of `wasmKernels` directly (bench).
- */
-export function productPaths(): { js: number; wasm: number; shared: number } {
-  const counts = wasmKernels?.counts();
-  return { js: jsProducts, wasm: counts?.products ?? 0, shared: counts?.shared ?? 0 };
-}
+// Σₚ A[a + p]·B[b + p] over p < len
+const innerProduct: NonNullable<Kernels['inner']> = (A, a, B, b, len) => {
+  let s = 0;
+  for (let p = 0; p < len; p++) s += A[a + p] * B[b + p];
+  return s;
+};
 
 function mismatch(op: string, a: NDArray, b: NDArray): Error {
   return new Error(
@@ -41,11 +53,9 @@ function mismatch(op: string, a: NDArray, b: NDArray): Error {
   );
 }
 
-// the output buffer: `out` if given (checked), else a fresh array
-function output(op: string, shape: number[], a: NDArray, b: NDArray, out?: NDArray): NDArray {
-  if (out === undefined) {
-    return new NDArray(uninitialized(shape.reduce((p, d) => p * d, 1)), shape);
-  }
+// where the result goes: `out` if given (checked), else a new array
+function destination(op: string, shape: number[], a: NDArray, b: NDArray, out?: NDArray): NDArray {
+  if (out === undefined) return new NDArray(output(shape.reduce((p, d) => p * d, 1)), shape);
   if (out.shape.length !== shape.length || out.shape.some((d, i) => d !== shape[i])) {
     throw new Error(
       `${op}: out has shape ${formatShape(out.shape)} but the result is ${formatShape(shape)}`,
@@ -69,16 +79,12 @@ export function dot(a: NDArray, b: NDArray, out?: NDArray): NDArray {
   const [m, k] = a.ndim === 2 ? a.shape : [1, a.shape[0]];
   if (b.shape[0] !== k) throw mismatch('dot', a, b);
   const shape = [...a.shape.slice(0, -1), ...b.shape.slice(1)];
-  const C = output('dot', shape, a, b, out);
+  const C = destination('dot', shape, a, b, out);
   if (b.ndim === 1) {
-    for (let i = 0; i < m; i++) C.data[i] = rowDot(a.data, i * k, b.data, 0, k);
-    jsProducts++;
-    return C;
-  }
-  const n = b.shape[1];
-  if (!kernelsFor(m, k, n)?.dot(a.data, b.data, C.data, m, k, n)) {
-    jsDot(a.data, b.data, C.data, m, k, n);
-    jsProducts++;
+    const inner = fast.inner ?? innerProduct;
+    for (let i = 0; i < m; i++) C.data[i] = inner(a.data, i * k, b.data, 0, k);
+  } else {
+    (fast.dot ?? matmul)(a.data, b.data, C.data, m, k, b.shape[1]);
   }
   return C;
 }
@@ -88,11 +94,8 @@ export function dotTN(a: NDArray, b: NDArray, out?: NDArray): NDArray {
   if (a.ndim !== 2 || b.ndim !== 2 || a.shape[0] !== b.shape[0]) throw mismatch('dotTN', a, b);
   const [k, m] = a.shape;
   const n = b.shape[1];
-  const C = output('dotTN', [m, n], a, b, out);
-  if (!kernelsFor(m, k, n)?.dotTN(a.data, b.data, C.data, k, m, n)) {
-    jsDotTN(a.data, b.data, C.data, k, m, n);
-    jsProducts++;
-  }
+  const C = destination('dotTN', [m, n], a, b, out);
+  (fast.dotTN ?? matmulTN)(a.data, b.data, C.data, k, m, n);
   return C;
 }
 
@@ -101,16 +104,13 @@ export function dotNT(a: NDArray, b: NDArray, out?: NDArray): NDArray {
   if (a.ndim !== 2 || b.ndim !== 2 || a.shape[1] !== b.shape[1]) throw mismatch('dotNT', a, b);
   const [m, k] = a.shape;
   const n = b.shape[0];
-  const C = output('dotNT', [m, n], a, b, out);
-  if (!kernelsFor(m, k, n)?.dotNT(a.data, b.data, C.data, m, k, n)) {
-    jsDotNT(a.data, b.data, C.data, m, k, n);
-    jsProducts++;
-  }
+  const C = destination('dotNT', [m, n], a, b, out);
+  (fast.dotNT ?? matmulNT)(a.data, b.data, C.data, m, k, n);
   return C;
 }
 
 /** The inner product of two vectors of equal length: (K)·(K) → a number. */
 export function inner(a: NDArray, b: NDArray): number {
   if (a.ndim !== 1 || b.ndim !== 1 || a.size !== b.size) throw mismatch('inner', a, b);
-  return rowDot(a.data, 0, b.data, 0, a.size);
+  return (fast.inner ?? innerProduct)(a.data, 0, b.data, 0, a.size);
 }

@@ -1,5 +1,6 @@
 // The n-dimensional array the whole kit computes with: a flat Float64Array read in row-major
 // order, plus a shape. Nothing here is clever; numpy's ndarray without views or dtypes.
+import { output } from './backend.ts';
 import type { Rng } from './rng.ts';
 
 /** A shape printed as in error messages: `(2, 3)`, `(4)`, `()`. */
@@ -187,7 +188,7 @@ export function takeRows(a: NDArray, indices: readonly number[]): NDArray {
   if (a.ndim === 0) throw new Error('takeRows: cannot take rows of a 0-d array');
   const n = a.shape[0];
   const width = a.size / Math.max(n, 1);
-  const out = uninitialized(indices.length * width);
+  const out = output(indices.length * width);
   indices.forEach((r, i) => {
     if (!Number.isInteger(r) || r < 0 || r >= n) {
       throw new Error(`takeRows: index ${r} is out of range for ${n} rows`);
@@ -195,17 +196,4 @@ export function takeRows(a: NDArray, indices: readonly number[]): NDArray {
     out.set(a.data.subarray(r * width, (r + 1) * width), i * width);
   });
   return new NDArray(out, [indices.length, ...a.shape.slice(1)]);
-}
-
-// taken when src/ loads, before any student's code could replace it
-const allocUnsafeSlow = Buffer.allocUnsafeSlow;
-
-/**
- * `size` elements holding whatever the memory held, as numpy's `empty`: only for an output
- * its maker writes in full. Skipping the zeroing takes about 3% off a training step
- * (`npm run bench:step`; 25–45 µs for a batch's 627 kB). Never pooled (allocUnsafe would be),
- * so each array keeps a buffer of its own, which linalg's aliasing check relies on.
- */
-export function uninitialized(size: number): Float64Array {
-  return new Float64Array(allocUnsafeSlow(8 * size).buffer, 0, size);
 }

@@ -1,7 +1,7 @@
 // Elementwise arithmetic with numpy's broadcasting, and reductions along an axis.
 // Every function returns a new array; none modifies its inputs.
-import { NDArray, formatShape, sameShape, shapeSize, uninitialized } from './ndarray.ts';
-import { addLoops, divLoops, mulLoops, subLoops, type BinaryLoops } from './kernels/elementwise.ts';
+import { fast, output, type Arithmetic } from './backend.ts';
+import { NDArray, formatShape, shapeSize } from './ndarray.ts';
 
 type Operand = NDArray | number;
 type Binary = (x: number, y: number) => number;
@@ -9,11 +9,9 @@ type Binary = (x: number, y: number) => number;
 const asArray = (v: Operand): NDArray =>
   typeof v === 'number' ? new NDArray(Float64Array.of(v), []) : v;
 
-/**
- * numpy's rule: align shapes on the right; two sizes match when equal or when one is 1.
- * (2, 3) and (3) → (2, 3); (4, 1) and (3) → (4, 3); (2, 3) and (4) throw.
- */
-export function broadcastShapes(op: string, a: readonly number[], b: readonly number[]): number[] {
+// numpy's rule: align shapes on the right; two sizes match when equal or when one is 1.
+// (2, 3) and (3) → (2, 3); (4, 1) and (3) → (4, 3); (2, 3) and (4) throw.
+function broadcastShapes(op: string, a: readonly number[], b: readonly number[]): number[] {
   const ndim = Math.max(a.length, b.length);
   const out: number[] = [];
   for (let i = 0; i < ndim; i++) {
@@ -40,8 +38,8 @@ function broadcastStrides(shape: readonly number[], outShape: readonly number[])
 }
 
 /**
- * f(a, b) elementwise with broadcasting, one call of f per element: the general path of add,
- * sub, mul and div, and what they equal bit for bit. `op` names the operation in errors.
+ * f(a, b) elementwise with numpy's broadcasting, one call of f per element: what add, sub,
+ * mul and div compute. `op` names the operation in errors.
  */
 export function elementwise(x: Operand, y: Operand, f: Binary, op = 'elementwise'): NDArray {
   const a = asArray(x);
@@ -72,74 +70,34 @@ export function elementwise(x: Operand, y: Operand, f: Binary, op = 'elementwise
   return new NDArray(out, shape);
 }
 
-// a (N, K) and b (K), the row broadcast of x·W + b
-const isRowOf = (a: NDArray, b: NDArray) =>
-  a.ndim === 2 && b.ndim === 1 && a.shape[1] === b.shape[0];
-
-// a new array of `like`'s shape, filled by `loop`
-function fresh(like: NDArray, loop: (out: Float64Array) => void): NDArray {
-  const out = uninitialized(like.size);
-  loop(out);
-  return new NDArray(out, like.shape);
-}
-
-// the layouts of every training step run plain loops (kernels/elementwise.ts); the rest take
-// the general path, which gives the same bits
-function binary(op: string, x: Operand, y: Operand, loops: BinaryLoops, f: Binary): NDArray {
-  if (typeof x === 'number') {
-    if (typeof y !== 'number') return fresh(y, (out) => loops.scalarLeft(out, x, y.data));
-  } else if (typeof y === 'number') {
-    return fresh(x, (out) => loops.scalarRight(out, x.data, y));
-  } else if (sameShape(x.shape, y.shape)) {
-    return fresh(x, (out) => loops.same(out, x.data, y.data));
-  } else if (isRowOf(x, y)) {
-    return fresh(x, (out) => loops.rowRight(out, x.data, y.data));
-  } else if (isRowOf(y, x)) {
-    return fresh(y, (out) => loops.rowLeft(out, x.data, y.data));
-  }
-  return elementwise(x, y, f, op);
+// add, sub, mul and div are elementwise with their operator. kernels/ runs the layouts of a
+// training step as loops of their own (src/backend.ts), which give these same bits.
+function arithmetic(op: Arithmetic, f: Binary) {
+  return (a: Operand, b: Operand): NDArray =>
+    fast.arithmetic?.(op, a, b) ?? elementwise(a, b, f, op);
 }
 
 /** a + b, broadcast: x: (N, H) + b1: (H) → (N, H). */
-export const add = (a: Operand, b: Operand): NDArray =>
-  binary('add', a, b, addLoops, (x, y) => x + y);
+export const add = arithmetic('add', (x, y) => x + y);
 /** a − b, broadcast. */
-export const sub = (a: Operand, b: Operand): NDArray =>
-  binary('sub', a, b, subLoops, (x, y) => x - y);
+export const sub = arithmetic('sub', (x, y) => x - y);
 /** a · b elementwise, broadcast. */
-export const mul = (a: Operand, b: Operand): NDArray =>
-  binary('mul', a, b, mulLoops, (x, y) => x * y);
+export const mul = arithmetic('mul', (x, y) => x * y);
 /** a / b elementwise, broadcast. */
-export const div = (a: Operand, b: Operand): NDArray =>
-  binary('div', a, b, divLoops, (x, y) => x / y);
+export const div = arithmetic('div', (x, y) => x / y);
 
 /** f applied to every element; same shape. */
 export function map(a: NDArray, f: (x: number) => number): NDArray {
   const A = a.data;
-  return fresh(a, (out) => {
-    for (let i = 0; i < out.length; i++) out[i] = f(A[i]);
-  });
+  const out = output(A.length);
+  for (let i = 0; i < A.length; i++) out[i] = f(A[i]);
+  return new NDArray(out, a.shape);
 }
 
-// −a, eᵃ and ln a as loops of their own: map's call per element costs more than Math.exp
-/** −a elementwise. */
-export const neg = (a: NDArray): NDArray =>
-  fresh(a, (out) => {
-    const A = a.data;
-    for (let i = 0; i < out.length; i++) out[i] = -A[i];
-  });
 /** eᵃ elementwise. */
-export const exp = (a: NDArray): NDArray =>
-  fresh(a, (out) => {
-    const A = a.data;
-    for (let i = 0; i < out.length; i++) out[i] = Math.exp(A[i]);
-  });
+export const exp = (a: NDArray): NDArray => map(a, Math.exp);
 /** ln a elementwise. */
-export const log = (a: NDArray): NDArray =>
-  fresh(a, (out) => {
-    const A = a.data;
-    for (let i = 0; i < out.length; i++) out[i] = Math.log(A[i]);
-  });
+export const log = (a: NDArray): NDArray => map(a, Math.log);
 
 /** aᵀ: (M, N) → (N, M); a 1-D array is its own transpose, returned as a copy. */
 export function transpose(a: NDArray): NDArray {

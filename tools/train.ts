@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import cliProgress from 'cli-progress';
 import { loadMnist } from '../src/index.ts';
-import { threadCount } from '../src/kernels/team.ts';
+import { threadCount, useFastKernels } from '../kernels/index.ts';
 import { parseTrainArgs, USAGE, UsageError, type TrainArgs } from './train/args.ts';
 import { drawFigures, saveHistory, type TrainHistory } from './train/figures.ts';
 import { saveParams } from './train/params.ts';
@@ -117,6 +117,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     console.error(`npm run train: ${(error as Error).message}`);
     return 2;
   }
+  useFastKernels(); // the products on WebAssembly and up to `threads` threads (kernels/)
   let display: ReturnType<typeof progressDisplay> | undefined;
   try {
     const { TwoLayerNet, train } = await loadImpl(args.impl);

@@ -10,6 +10,10 @@ import { onLoaded, startWatchdog } from './watchdog.ts';
 // support modules before '@impl/…' for the same reason: their oracles capture pristine
 // built-ins, and a patch made while the student's file loads cannot break their loading.
 import '../../src/index.ts';
+import { useFastKernels } from '../../kernels/index.ts';
+
+// src/ runs on the fast kernels (kernels/): the values the laws check and the report prints are theirs
+useFastKernels();
 
 const { seed, numRuns } = readSettings();
 fc.configureGlobal({ seed, numRuns });

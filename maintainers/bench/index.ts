@@ -3,7 +3,7 @@
 //   2. one numerical gradient of the 784-50-10 net at batch 100 (goal: TS/NumPy ≤ 0.5)
 //   3. the grading time: a cold full grade against vitest's floor (goal: ≤ 5 s, about 2×)
 // Our side runs twice, in fresh processes: on one thread, as the peer's one BLAS thread, and
-// with the helper threads of src/kernels/team.ts that this machine's cores allow.
+// with the helper threads of kernels/team.ts that this machine's cores allow.
 // Flags: --quick (extrapolate the TS numerical gradient, quick peer timings),
 //        --full-numgrad (the peer measures a whole numerical gradient too; slow).
 import { spawnSync } from 'node:child_process';
@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { threadCount } from '../../src/kernels/team.ts';
+import { threadCount } from '../../kernels/index.ts';
 import { measureGrading, type GradingTimes } from './grading.ts';
 import { blasKind, findPython, INSTALL_HINT, runPeer, type PeerResult } from './peer.ts';
 import { printTable, type Row } from './table.ts';

@@ -1,12 +1,13 @@
-// Times the matrix kernels of src/linalg.ts on the shapes of one training step of the book's
+// Times the matrix kernels of kernels/ on the shapes of one training step of the book's
 // 784-50-10 net (batch 100, real MNIST digits): the JS loops and the WebAssembly SIMD kernels
 // side by side, a naive triple loop as the yardstick, the sum over one iteration's products,
 // and then whole steps of the reference TwoLayerNet (gradient, update, loss) and its loss alone
 // (one of the 79,520 evaluations of a numerical gradient).
 // Run: npx tsx bench/kernels.ts [repeats]   (each timing is reported as best-of and median)
 import { NDArray, createRng, loadMnist, randn } from '../../src/index.ts';
-import { jsDot, jsDotNT, jsDotTN } from '../../src/kernels/js.ts';
-import { wasmKernels } from '../../src/kernels/wasm.ts';
+import { useFastKernels } from '../../kernels/index.ts';
+import { jsDot, jsDotNT, jsDotTN } from '../../kernels/js.ts';
+import { loadWasm } from '../../kernels/products.ts';
 import { TwoLayerNet } from '../../solutions/06_two_layer_net.ts';
 
 const BATCH = 100;
@@ -18,6 +19,8 @@ const MIN_SECONDS = 0.2; // per measurement, enough to average out timer and GC 
 const REPEATS = Number(process.argv[2] ?? 7); // the machine is shared: repeat, keep best and median
 const SEED = 7;
 
+useFastKernels(); // the whole steps below run as training runs them
+const wasmKernels = loadWasm();
 const rng = createRng(SEED);
 
 const mnist = loadMnist({ oneHotLabel: true });

@@ -23,10 +23,12 @@ import {
   takeRows,
   zeros,
 } from '../../src/index.ts';
+import { useFastKernels } from '../../kernels/index.ts';
 import { findPython, INSTALL_HINT, runPython } from './peer.ts';
 import { printTable, type Row } from './table.ts';
 
 process.env.DLFS_THREADS = '1'; // as the peer's one BLAS thread (read when a product is shared)
+useFastKernels();
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const [WARMUP, STEPS, BATCH, LR] = [300, 3000, 100, 0.1];
 

@@ -10,13 +10,13 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /** The trees whose coverage anyone reads; the rest of the process is left out. */
-const TREES = new RegExp(`^${pathToFileURL(process.cwd()).href}/(src|solutions|exercises|mistakes)/.+\\.ts$`);
+const TREES = new RegExp(`^${pathToFileURL(process.cwd()).href}/(src|kernels|solutions|exercises|mistakes)/.+\\.ts$`);
 /** vitest wraps each module as `'use strict';async (...)=>{{` + code on the same line. */
 const WRAPPER_END = '=>{{';
 /** ...and closes it with `\n}}` after the inline source map and vitest's cache note. */
 const WRAPPER_CLOSE = '\n}}';
-/** vite's export getters open line 1; their `catch {}` never runs and is not the author's. */
-const EXPORT_GETTERS = /^(?:__vite_ssr_exportName__\("[^"]*", \(\) => \{ try \{ return [\w$]+ \} catch \{\} \}\);)*/;
+/** vite's export getters (a re-export's too) open line 1; their `catch {}` never runs and is not the author's. */
+const EXPORT_GETTERS = /^(?:__vite_ssr_exportName__\("[^"]*", \(\) => \{ try \{ return [\w$.]+ \} catch \{\} \}\);)*/;
 const INLINE_MAP = /\/\/# sourceMappingURL=data:application\/json;(?:charset=utf-8;)?base64,(\S+)/;
 
 interface Range {

@@ -2,8 +2,8 @@
 // It runs the grade project once with vitest's coverage on, taken by provider.ts, which hands
 // each snapshot to both c8 (see collect.ts why c8 needs it) and vitest's own v8 report, then
 // asks c8 for text, HTML and lcov reports in coverage/ and compares the two (agree.ts).
-// `-- --kit` also runs the kit's tests and reports src/, the way `npm run check` measures the
-// reference: `IMPL=solutions npm run coverage -- --kit`. `-- --compare` prints the comparison
+// `-- --kit` also runs the kit's tests and reports src/ and kernels/, the way `npm run check`
+// measures the reference: `IMPL=solutions npm run coverage -- --kit`. `-- --compare` prints the comparison
 // file by file and exits 1 if the two disagree.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -39,13 +39,13 @@ export function coverage(options: {
   reportsDir: string;
   reporters: string[];
   specs?: string[];
-  /** The folders reported; by default the graded tree, and src/ with the kit's tests. */
+  /** The folders reported; by default the graded tree, and src/ and kernels/ with the kit's tests. */
   trees?: string[];
 }): CoverageRun {
   const temp = mkdtempSync(path.join(os.tmpdir(), 'dlfs-c8-'));
   const config = path.join('maintainers', 'coverage', 'vitest.config.ts');
   const projects = ['--project', 'grade', ...(options.kit ? ['--project', 'kit'] : [])];
-  const trees = options.trees ?? [options.impl, ...(options.kit ? ['src'] : [])];
+  const trees = options.trees ?? [options.impl, ...(options.kit ? ['src', 'kernels'] : [])];
   const v8Dir = path.join(options.reportsDir, 'v8');
   const v8Options = [
     `--coverage.reportsDirectory=${v8Dir}`,

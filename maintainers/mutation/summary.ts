@@ -14,7 +14,10 @@ const root = path.resolve(import.meta.dirname, '../..');
 export const EQUIVALENT_FILE = path.join(import.meta.dirname, 'equivalent.json');
 export const PARTS = [
   { name: 'solutions/ vs the specs', report: 'reports/mutation/mutation.json' },
-  { name: 'src/ vs maintainers/tests/src/', report: 'reports/mutation-src/mutation.json' },
+  {
+    name: 'src/ and kernels/ vs maintainers/tests/src/ and kernels/',
+    report: 'reports/mutation-src/mutation.json',
+  },
 ];
 
 /** A mutant as Stryker's JSON report gives it (the fields used here). */

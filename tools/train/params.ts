@@ -3,7 +3,8 @@
 //   np.frombuffer(base64.b64decode(p['data']), '<f8').reshape(p['shape'])
 import fs from 'node:fs';
 import path from 'node:path';
-import { NDArray, shapeSize } from '../../src/index.ts';
+import { NDArray } from '../../src/index.ts';
+import { shapeSize } from '../../src/ndarray.ts';
 
 const FORMAT = 'dlfs-ch4-params/1';
 const BYTES_PER_VALUE = 8;

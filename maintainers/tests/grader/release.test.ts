@@ -134,6 +134,8 @@ describe('npm run release', () => {
       'spec/support/close.ts',
       'grader/manifest.json',
       'src/functions.ts',
+      'kernels/index.ts',
+      'kernels/matmul.wasm',
       'vitest.config.ts',
       'package.json',
       'package-lock.json',

@@ -113,6 +113,14 @@ describe('dot', () => {
     expect(() => dot(sq, zeros([2, 2]), sq)).toThrow(/must not share memory/);
   });
 
+  it('dot and dotTN skip zeros of the left operand: 0·∞ and −0·NaN add nothing', () => {
+    // (1, 3)·(3, 2): the zeros meet ∞ and NaN in rows 0 and 1 of b
+    const a = new NDArray(Float64Array.of(0, -0, 2), [1, 3]);
+    const b = new NDArray(Float64Array.of(Infinity, Infinity, NaN, NaN, 1, 3), [3, 2]);
+    expect(dot(a, b).toArray()).toEqual([[2, 6]]);
+    expect(dotTN(transpose(a), b).toArray()).toEqual([[2, 6]]);
+  });
+
   it('on a worked example: [[1, 2], [3, 4]]·[[5], [6]] = [[17], [39]]', () => {
     const x = new NDArray(Float64Array.of(1, 2, 3, 4), [2, 2]);
     const w = new NDArray(Float64Array.of(5, 6), [2, 1]);

@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { loadBundledDigits, loadMnist, shuffledIndices } from '../../../src/mnist.ts';
+import { loadBundledDigits } from '../../../src/digits.ts';
+import { loadMnist, shuffledIndices } from '../../../src/mnist.ts';
 import type { NDArray } from '../../../src/ndarray.ts';
 
 // Golden fingerprints, printed by the peer's own Mulberry32/fisher_yates and plain json:

@@ -4,12 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  bundledSource,
-  loadBundledDigits,
-  loadMnist,
-  shuffledIndices,
-} from '../../../src/mnist.ts';
+import { bundledSource, loadBundledDigits } from '../../../src/digits.ts';
+import { loadMnist, shuffledIndices } from '../../../src/mnist.ts';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dlfs-mnist-cache-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadBundledDigits } from '../../../src/mnist.ts';
+import { loadBundledDigits } from '../../../src/digits.ts';
 
 const PIXELS = 784; // one 28×28 image
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dlfs-mnist-errors-'));

@@ -1,13 +1,15 @@
 // Loads the WebAssembly SIMD kernels of matmul.wat from matmul.wasm, the binary assembled from
-// it by `npm run build:wasm` (src/kernels/build.ts) and committed beside it: a synchronous read
-// and compile of under 2 kB at import, with no toolchain at run time (`npm run check` verifies
-// that the binary matches the text). Where the binary or WebAssembly SIMD is missing,
-// `wasmKernels` is null and src/linalg.ts uses the JS loops of js.ts instead.
+// it by `npm run build:wasm` (kernels/build.ts) and committed beside it: a synchronous read and
+// compile of under 2 kB when the fast kernels are switched on, with no toolchain at run time
+// (`npm run check` verifies that the binary matches the text). Where the binary or
+// WebAssembly SIMD is missing, loadWasmKernels gives null and kernels/products.ts uses the JS
+// loops of js.ts instead.
 //
 // The kernels work on their own linear memory: each call copies the operands in, runs, and
-// copies the result out. The copies cost about a tenth of the product at the book's shapes
-// (bench/kernels.ts); nothing is kept between calls. The memory is shared so that products big
-// enough to repay it are split by rows between this thread and the helpers of team.ts.
+// copies the result out, a small part of the product's time at the book's shapes
+// (maintainers/bench/kernels.ts); nothing is kept between calls. The memory is shared so that
+// products big enough to repay it are split by rows between this thread and the helpers of
+// team.ts.
 import { readFileSync } from 'node:fs';
 import { Team, threadCount, type Job } from './team.ts';
 
@@ -25,11 +27,11 @@ interface WasmMemory {
 const PAGE = 65536; // bytes in a WebAssembly memory page
 const ALIGN = 16; // each region starts on a v128 boundary
 const MAX_BYTES = 2 ** 30; // wasm32 memory stops at 4 GiB, and it never shrinks: stay well below
-// m·k·n from which a product is shared between threads. Measured on MNIST rows times (784, 50)
-// on this kit's 2 cores: a batch of 100 (3.9M, 0.19 ms) took twice as long on two threads (the
-// helper's wake-up, and two busy threads slowing each other), 400 rows (15.7M) 1.4× less, the
-// 8000 rows of an accuracy pass 1.7× less. So training steps stay on one thread and the
-// per-epoch accuracy passes are shared.
+// m·k·n from which a product is shared between threads: a training step's x·W1 (100 MNIST rows
+// times (784, 50), 3.9M) is slower on two threads than on one, for the helper's wake-up and
+// two busy threads slowing each other, while the accuracy passes over thousands of rows gain
+// (docs/KERNELS.md has the figures). So training steps stay on one thread and the per-epoch
+// accuracy passes are shared.
 const PARALLEL_MIN_WORK = 2 ** 24;
 
 /**
@@ -61,7 +63,7 @@ export interface WasmKernels {
   threadsReady(): number;
   /**
    * How many products these kernels computed since load (a declined one is not theirs), and
-   * how many of them were shared between threads. linalg's productPaths reports them.
+   * how many of them were shared between threads. products.ts's productPaths reports them.
    */
   counts(): { products: number; shared: number };
   /** Stops the helper threads; products then run on the calling thread alone. */
@@ -257,6 +259,3 @@ export function loadWasmKernels(
     return n > 1 ? new Team(module, memory, n) : null;
   });
 }
-
-/** The SIMD kernels, or null where they cannot be loaded. */
-export const wasmKernels: WasmKernels | null = loadWasmKernels();

@@ -1,10 +1,10 @@
-// A Team of src/kernels/team.ts driven directly, on its own wasm memory, to make a helper do
+// A Team of kernels/team.ts driven directly, on its own wasm memory, to make a helper do
 // every row, fail, vanish or keep the caller waiting: what the public kernels cannot force.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MATMUL_WASM } from '../../../src/kernels/build.ts';
-import { Team, type Job } from '../../../src/kernels/team.ts';
-import { loadWasmKernels } from '../../../src/kernels/wasm.ts';
+import { MATMUL_WASM } from '../../../kernels/build.ts';
+import { Team, type Job } from '../../../kernels/team.ts';
+import { loadWasmKernels } from '../../../kernels/wasm.ts';
 import { ROWS, bookOperands } from './book_operands.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

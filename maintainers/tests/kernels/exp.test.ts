@@ -2,7 +2,7 @@ import type { BigNumber, FactoryFunctionMap, MathJsFactory } from 'mathjs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../src/index.ts';
-import { fastExp } from '../../../src/kernels/exp.ts';
+import { fastExp } from '../../../kernels/exp.ts';
 
 // the browser bundle loads faster than the node entry (as spec/support/symbolic.ts)
 const mathjs = createRequire(import.meta.url)('mathjs/lib/browser/math.js') as MathJsFactory & {

@@ -1,4 +1,4 @@
-// A helper thread of src/kernels/team.ts. It instantiates the kernels on the shared memory it is
+// A helper thread of kernels/team.ts. It instantiates the kernels on the shared memory it is
 // given and then loops: wait for a job in its control block, claim it, run it, say it is done.
 // Plain JavaScript, so it starts without the TypeScript loader. It ends when team.ts
 // terminates it.
@@ -21,9 +21,8 @@ Atomics.store(ctrl, READY, 1);
 
 // Sleep until a job is posted. Polling would answer sooner, but it burns a core while training
 // does everything else, and on a busy machine it takes that core from the caller. Polling did
-// not make the 0.2 ms training products worth sharing either: measured on an idle machine, they
-// took as long on two threads as on one. The products worth sharing take milliseconds, so the
-// wake-up's ~0.1 ms does not matter.
+// not make a training step's products worth sharing either (docs/KERNELS.md). The products
+// worth sharing take milliseconds, so the wake-up's fraction of one does not matter.
 for (;;) {
   for (let state; (state = Atomics.load(ctrl, STATE)) !== POSTED;) Atomics.wait(ctrl, STATE, state);
   // the caller may have finished the whole product and withdrawn the job meanwhile

@@ -1,16 +1,15 @@
-// src/linalg.ts where the WebAssembly kernels are missing (no SIMD, no binary) or decline a
-// product (too big for their memory, which no test can afford to allocate): the JS loops
-// compute it, right, and productPaths counts it there. wasm.ts is replaced by a stand-in.
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { array, dot, dotNT, dotTN, productPaths, transpose } from '../../../src/index.ts';
-import type { WasmKernels } from '../../../src/kernels/wasm.ts';
+// The fast products where the WebAssembly kernels are missing (no SIMD, no binary) or decline
+// a product (too big for their memory, which no test can afford to allocate): the JS loops
+// compute it, right, and productPaths counts it there. A stand-in replaces the wasm kernels.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { productPaths, useFastKernels } from '../../../kernels/index.ts';
+import { loadWasm, useWasmKernels } from '../../../kernels/products.ts';
+import type { WasmKernels } from '../../../kernels/wasm.ts';
+import { array, dot, dotNT, dotTN, transpose } from '../../../src/index.ts';
 
-const wasm = vi.hoisted(() => ({ kernels: null as WasmKernels | null }));
-vi.mock('../../../src/kernels/wasm.ts', () => ({
-  get wasmKernels() {
-    return wasm.kernels;
-  },
-}));
+const real = loadWasm();
+beforeAll(() => useFastKernels());
+afterAll(() => useWasmKernels(real));
 
 // kernels that take nothing: each call is recorded, and C is left alone, as the contract says
 const asked: string[] = [];
@@ -42,7 +41,7 @@ describe.each([
   ['declining every product', declining],
 ])('with the wasm kernels %s', (_, kernels) => {
   beforeEach(() => {
-    wasm.kernels = kernels;
+    useWasmKernels(kernels);
     asked.length = 0;
   });
 

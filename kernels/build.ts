@@ -1,6 +1,6 @@
-// Assembles matmul.wat into the committed matmul.wasm, which wasm.ts loads at import. wabt is a
-// maintainers' tool: loading it costs about 40 ms (far more on a busy machine), which every
-// process that imports src/ would pay if the text were assembled at import, as it once was.
+// Assembles matmul.wat into the committed matmul.wasm, which wasm.ts loads. wabt is a
+// maintainers' tool, slow to load, which every process that switches the kernels on would pay
+// if the text were assembled there, as it once was.
 // `npm run build:wasm` writes the binary; `npm run check` rebuilds it in memory and fails when
 // the committed bytes differ (maintainers/check/wasm.ts).
 import { readFileSync, writeFileSync } from 'node:fs';

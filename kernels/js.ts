@@ -1,16 +1,16 @@
-// The matrix kernels in plain JS: the reference that src/linalg.ts falls back to for small
-// products and where WebAssembly SIMD is missing, and the readable version of matmul.wat.
-// Each output row is built as a combination of rows of B (i-k-j order), so the innermost loop
-// runs over contiguous memory, and zero entries of A are skipped: about 80% of MNIST pixels are
-// 0, which makes x·W1 and xᵀ·δ about 3.5× cheaper (bench/kernels.ts).
+// The matrix kernels in unrolled JS: what kernels/products.ts runs for products too small to
+// repay a call into WebAssembly, and for every product where WebAssembly SIMD is missing.
+// They compute src/linalg.ts's loops (each output row a combination of rows of B, i-k-j order,
+// zero entries of A skipped), unrolled: they agree with them to rounding, not bit for bit.
+// docs/KERNELS.md has what each choice measured.
 
-const UNROLL = 8; // entries of A folded per pass; 8 measured ~2× faster than 1, 4 ~10% slower
+const UNROLL = 8; // entries of A folded per pass: the fastest of 1, 4 and 8 (docs/KERNELS.md)
 
 /**
  * C[cOff + j] = Σ_t vals[t] · B[rows[t] + j] for j < n and t < count: one output row as a
- * combination of rows of B (rows[t] is the offset of a row). Folding eight rows per pass loads and
- * stores the output row an eighth as often; indexing by j (rather than bumping pointers)
- * measured faster in V8.
+ * combination of rows of B (rows[t] is the offset of a row). Folding eight rows per pass loads
+ * and stores the output row an eighth as often; V8 compiles indexing by j better than bumping
+ * pointers.
  */
 function combineRows(
   C: Float64Array,
@@ -106,8 +106,8 @@ export function jsDotTN(
 ): void {
   const rows = new Int32Array(k);
   const vals = new Float64Array(k);
-  // output row i combines rows of B weighted by the nonzeros of column i of A; a compressed
-  // sparse column copy of A (two row-major scans) measured ~25% slower than this strided read
+  // output row i combines rows of B weighted by the nonzeros of column i of A, read with a
+  // stride: a compressed sparse column copy of A (two row-major scans) was slower
   for (let i = 0; i < m; i++) {
     const count = gatherNonzero(A, i, m, k, n, rows, vals);
     combineRows(C, i * n, n, B, rows, vals, count);

@@ -1,17 +1,17 @@
-;; The matrix kernels of src/linalg.ts in WebAssembly with 128-bit SIMD: each f64x2 value holds two
-;; adjacent columns, so one mul and one add do two multiply-adds. `npm run build:wasm` assembles
-;; this text into matmul.wasm (commit both; `npm run check` compares them). src/kernels/wasm.ts
-;; loads that binary at import, copies the operands into `memory`, calls a kernel and copies
-;; the result out. Every pointer below is a byte offset into that memory; matrices are row-major
+;; The matrix products of src/linalg.ts in WebAssembly with 128-bit SIMD: each f64x2 value holds
+;; two adjacent columns, so one mul and one add do two multiply-adds. `npm run build:wasm` assembles
+;; this text into matmul.wasm (commit both; `npm run check` compares them). kernels/wasm.ts
+;; loads that binary when the fast kernels are switched on, copies the operands into `memory`,
+;; calls a kernel and copies the result out. Every pointer below is a byte offset into that memory; matrices are row-major
 ;; f64.
 ;;
-;; Both products are built the same way as the JS path (src/kernels/js.ts): an output row is a
+;; Both products are built the same way as the JS path (kernels/js.ts): an output row is a
 ;; combination of rows of B, Σ_t vals[t]·B[rows[t], :], over the nonzero entries of one row (dot)
 ;; or column (dot_tn) of A only. Each output column sums its terms in the order t = 0, 1, … (the
 ;; two-column blocks keep even and odd t in separate sums, added at the end), which differs from
 ;; the JS path's order, so the two agree to rounding, not bit for bit.
 (module
-;; The memory is the caller's, shared so that src/kernels/team.ts can run half of a product on
+;; The memory is the caller's, shared so that kernels/team.ts can run half of a product on
   ;; a second thread over the same operands; 16384 pages is the 1 GiB wasm.ts allows.
   (import "env" "memory" (memory 1 16384 shared))
 
@@ -19,8 +19,8 @@
   ;; rows[t] is the byte address of a row of B, vals[t] its weight (both lists are the caller's).
   ;; Register blocking: 24 columns (twelve f64x2 accumulators) are summed over all t before they
   ;; are stored, so each term costs one load of B per two columns and no load or store of C.
-  ;; Twelve is what V8 keeps in registers with room to spare (x64 has sixteen): measured 1.6×
-  ;; faster than eight, which it compiles worse. Columns left over go eight, then two at a time,
+  ;; Twelve is what V8 keeps in registers with room to spare (x64 has sixteen); it compiles eight
+  ;; worse (docs/KERNELS.md). Columns left over go eight, then two at a time,
   ;; then the last odd one alone; n = 50 is two blocks of 24 and one of 2.
   (func $combine (param $c i32) (param $n i32) (param $rows i32) (param $vals i32) (param $count i32)
     (local $j i32)     ;; byte offset of the current column block within a row
@@ -275,7 +275,7 @@
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $out))))
 
-  ;; The same two products shared between threads (src/kernels/team.ts): every thread runs the
+  ;; The same two products shared between threads (kernels/team.ts): every thread runs the
   ;; same call, and each takes the next few output rows from the counter at `next` until none
   ;; are left. A thread the system keeps waiting simply takes fewer rows, where a fixed split
   ;; would keep the others waiting for it. Each row is computed by the code above whichever
@@ -285,7 +285,7 @@
     (param $rows i32) (param $vals i32) (param $next i32)
     (local $i i32) (local $end i32)
     (loop $chunk
-      (local.set $i (i32.atomic.rmw.add (local.get $next) (i32.const 4)))  ;; 4 rows, ~8 µs
+      (local.set $i (i32.atomic.rmw.add (local.get $next) (i32.const 4)))  ;; 4 rows at a time
       (if (i32.lt_u (local.get $i) (local.get $m))
         (then
           (local.set $end (select (local.get $m) (i32.add (local.get $i) (i32.const 4))
@@ -302,7 +302,7 @@
     (param $k i32) (param $m i32) (param $next i32)
     (local $i i32)
     (loop $chunk
-      (local.set $i (i32.atomic.rmw.add (local.get $next) (i32.const 16)))  ;; 16 rows, ~4 µs
+      (local.set $i (i32.atomic.rmw.add (local.get $next) (i32.const 16)))  ;; 16 rows at a time
       (if (i32.lt_u (local.get $i) (local.get $m))
         (then
           (call $combineColumns (local.get $c) (local.get $n) (local.get $rows) (local.get $vals)

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MATMUL_WASM, writeMatmulWasm } from '../../../src/kernels/build.ts';
+import { MATMUL_WASM, writeMatmulWasm } from '../../../kernels/build.ts';
 
 describe('the committed WebAssembly binary', () => {
   it('is matmul.wat assembled by npm run build:wasm, byte for byte', async () => {

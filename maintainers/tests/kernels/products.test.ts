@@ -2,12 +2,14 @@ import fc from 'fast-check';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useFastKernels } from '../../../kernels/index.ts';
+import { jsDot, jsDotNT, jsDotTN } from '../../../kernels/js.ts';
+import { loadWasm } from '../../../kernels/products.ts';
+import { loadWasmKernels } from '../../../kernels/wasm.ts';
 import { NDArray, dot, dotNT, dotTN, transpose } from '../../../src/index.ts';
-import { jsDot, jsDotNT, jsDotTN } from '../../../src/kernels/js.ts';
-import { loadWasmKernels, wasmKernels } from '../../../src/kernels/wasm.ts';
-import { arrayArb, sparseRealArb } from './arbitraries.ts';
-import { expectClose } from './close.ts';
+import { arrayArb, sparseRealArb } from '../src/arbitraries.ts';
+import { expectClose } from '../src/close.ts';
 
 // Any order of summing K products errs by at most K·ε·Σ_k |a_k||b_k| (Higham, §3.1). The JS
 // loops, the wasm kernels and the naive loop each sum in their own order, so any two of them
@@ -43,11 +45,13 @@ const productArb = shapeArb.chain(([m, k, n]) =>
   fc.tuple(arrayArb([m, k], sparseRealArb), arrayArb([k, n]), fc.constant([m, k, n])),
 );
 
-const kernels = wasmKernels!;
+const kernels = loadWasm()!;
+beforeAll(() => useFastKernels()); // dot, dotTN and dotNT on these kernels
 
 describe('the WebAssembly SIMD kernels', () => {
-  it('load on every Node this kit supports (≥ 20.19 has WebAssembly SIMD)', () => {
-    expect(wasmKernels).not.toBeNull();
+  it('load on every Node this kit supports (≥ 20.19 has WebAssembly SIMD), once', () => {
+    expect(loadWasm()).not.toBeNull();
+    expect(loadWasm()).toBe(kernels); // one memory and one team, however often asked
   });
 
   it('dot, dotTN and dotNT equal the naive loop within 2·K·ε·Σ|a||b|, as the JS loops do', () => {
@@ -174,7 +178,7 @@ describe('loading the kernels', () => {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'dlfs-wasm-'));
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-  it('gives null, so linalg uses the JS loops, when matmul.wasm is missing', () => {
+  it('gives null, so products.ts uses the JS loops, when matmul.wasm is missing', () => {
     expect(loadWasmKernels(path.join(tmp, 'matmul.wasm'))).toBeNull();
   });
 
