@@ -51,7 +51,7 @@ export interface ExerciseGrade {
 export interface Grade {
   impl: string;
   seed: number;
-  /** Where the seed came from: 'default', 'FC_SEED' or '.dlfs-seed'. */
+  /** Where the seed came from: 'default', 'FC_SEED', '.dlfs-seed' or "the submission's name". */
   seedFrom?: string;
   numRuns: number;
   score: number;

@@ -34,9 +34,15 @@ export function readSettings(env = process.env, root = ROOT) {
         `Use IMPL=exercises (your work, the default) or IMPL=solutions (the reference).`,
     );
   }
-  // FC_SEED wins; else the seed a student pinned in .dlfs-seed; else everyone's 42
+  // FC_SEED wins; else the seed a student pinned in .dlfs-seed; else everyone's 42. A grading
+  // path that derives FC_SEED itself names its source in DLFS_SEED_FROM (internal, as is
+  // DLFS_IMPL_DIR below): batch grading's "the submission's name"
   const pinned = seedFile(root);
-  const seedFrom = env.FC_SEED ? 'FC_SEED' : pinned !== undefined ? SEED_FILE : 'default';
+  const seedFrom = env.FC_SEED
+    ? env.DLFS_SEED_FROM || 'FC_SEED'
+    : pinned !== undefined
+      ? SEED_FILE
+      : 'default';
   const seedEnv = env.FC_SEED ? env : { FC_SEED: pinned };
   return {
     impl,

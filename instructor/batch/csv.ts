@@ -1,4 +1,5 @@
-// The class's grade book: one row per student, points per exercise in book order, the total.
+// The class's grade book: one row per student, points per exercise in book order, the total,
+// and the seed the student's cases were drawn from.
 import type { Grade } from '../../grader/grade.ts';
 
 export interface Row {
@@ -13,7 +14,7 @@ export interface Row {
 }
 
 export function toCsv(rows: readonly Row[], exerciseIds: readonly string[]): string {
-  const header = ['student', ...exerciseIds, 'total', 'max', 'status', 'seconds'];
+  const header = ['student', ...exerciseIds, 'total', 'max', 'status', 'seconds', 'seed'];
   const lines = rows.map((row) => {
     const points = exerciseIds.map(
       (id) => row.grade.exercises.find((e) => e.id === id)?.score ?? 0,
@@ -25,6 +26,7 @@ export function toCsv(rows: readonly Row[], exerciseIds: readonly string[]): str
       row.grade.maxScore,
       row.status,
       row.seconds.toFixed(1),
+      row.grade.seed,
     ];
   });
   return [header, ...lines].map((cells) => cells.map(cell).join(',')).join('\n') + '\n';

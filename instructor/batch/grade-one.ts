@@ -1,7 +1,8 @@
 // Grades one submission exactly as `npm test` grades a student's own tree: a full run of
 // grader/cli.mjs with its own report folder, pointed at a copy of the submission's
 // exercises/ that sits beside a link to the kit's src/. The run gets its own process group,
-// so a time limit ends everything it started.
+// so a time limit ends everything it started. Its seed is the kit's (one for the class), or
+// with seedFromName the student's own, derived from the submission's name as `npm run seed`.
 import { spawn } from 'node:child_process';
 import {
   existsSync,
@@ -18,6 +19,7 @@ import { buildGrade, type Grade, type ModuleResult } from '../../grader/grade.ts
 import { EXERCISES } from '../../grader/manifest/index.ts';
 import { writeFormats } from '../../grader/formats/index.ts';
 import { RUN_CLOCK_PER_CPU } from '../../grader/run-limit.mjs';
+import { seedFromId } from '../../grader/seed.mjs';
 import { readSettings } from '../../grader/settings.mjs';
 import type { Row } from './csv.ts';
 import { studentOf, SubmissionError, unpackSubmission } from './unpack.ts';
@@ -33,11 +35,23 @@ export interface GradeOptions {
   outDir: string;
   /** The run's CPU time, its processes together; it gets six times as long on the clock. */
   timeLimitMs: number;
+  /** Each student's own seed, from the submission's name (`npm run seed`); else one for all. */
+  seedFromName?: boolean;
+}
+
+/** Where a seed derived from the submission's name says it came from, in every report. */
+export const SEED_FROM_NAME = "the submission's name";
+
+/** The seed settings a student's run gets: their own with seedFromName, else the kit's. */
+function seedEnv(student: string, options: GradeOptions): NodeJS.ProcessEnv {
+  if (!options.seedFromName) return {};
+  return { FC_SEED: String(seedFromId(student)), DLFS_SEED_FROM: SEED_FROM_NAME };
 }
 
 export async function gradeSubmission(source: string, options: GradeOptions): Promise<Row> {
   const student = studentOf(source);
   const started = performance.now();
+  const seeds = seedEnv(student, options);
   const reportDir = path.join(options.outDir, student);
   const work = path.join(options.workDir, student);
   rmSync(reportDir, { recursive: true, force: true });
@@ -53,13 +67,13 @@ export async function gradeSubmission(source: string, options: GradeOptions): Pr
   } catch (error) {
     if (!(error instanceof SubmissionError)) throw error;
     return finish(
-      zeroGrade(reportDir, `the submission could not be read: ${error.message}`, false),
+      zeroGrade(reportDir, `the submission could not be read: ${error.message}`, false, seeds),
       `no exercises: ${error.message}`,
     );
   }
   symlinkSync(path.join(KIT, 'src'), path.join(work, 'src'), 'dir');
   try {
-    const stopped = await run(work, reportDir, options.timeLimitMs);
+    const stopped = await run(work, reportDir, options.timeLimitMs, seeds);
     const file = path.join(reportDir, 'grade.json');
     // a run stopped at its limit leaves the reporter's provisional grade: all zeros, honest
     if (existsSync(file)) {
@@ -69,7 +83,7 @@ export async function gradeSubmission(source: string, options: GradeOptions): Pr
     const why = stopped
       ? `the run passed its time limit (${options.timeLimitMs / 1000} s of CPU time)`
       : 'the grader stopped without a grade';
-    return finish(zeroGrade(reportDir, why, stopped), stopped ? 'time limit' : 'crashed');
+    return finish(zeroGrade(reportDir, why, stopped, seeds), stopped ? 'time limit' : 'crashed');
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -82,10 +96,16 @@ export function statusOf(grade: Grade): 'graded' | 'timeout' {
 }
 
 /** Runs the CLI; resolves true when the time limit had to stop it. */
-function run(work: string, reportDir: string, timeLimitMs: number): Promise<boolean> {
+function run(
+  work: string,
+  reportDir: string,
+  timeLimitMs: number,
+  seeds: NodeJS.ProcessEnv,
+): Promise<boolean> {
   const log = openSync(path.join(reportDir, 'output.txt'), 'w');
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    ...seeds,
     IMPL: 'exercises',
     DLFS_IMPL_DIR: path.join(work, 'exercises'),
     DLFS_REPORT_DIR: reportDir,
@@ -129,10 +149,15 @@ function killGroup(pid: number | undefined): void {
 }
 
 /** The grade of a run that never produced one: every exercise, each at 0 of its full maximum. */
-function zeroGrade(reportDir: string, why: string, timedOut: boolean): Grade {
+function zeroGrade(
+  reportDir: string,
+  why: string,
+  timedOut: boolean,
+  seeds: NodeJS.ProcessEnv,
+): Grade {
   const result: ModuleResult = { moduleError: why, timedOut, laws: new Map() };
   const grade = buildGrade(
-    readSettings({ ...process.env, IMPL: 'exercises' }),
+    readSettings({ ...process.env, ...seeds, IMPL: 'exercises' }),
     EXERCISES,
     new Map(EXERCISES.map((e) => [e.id, result])),
   );

@@ -1,7 +1,9 @@
-// `npm run grade:batch -- <submissions> [--out dir] [--jobs n] [--time-limit seconds]`:
-// grades a whole class, each submission (a folder or a .zip holding exercises/) by a full
-// run of the grader, a few at a time. Writes <out>/grades.csv and each student's grade.json
-// (with results.json, junit.xml and classroom.json) under <out>/<student>/.
+// `npm run grade:batch -- <submissions> [--out dir] [--jobs n] [--time-limit seconds]
+// [--seed-from-name]`: grades a whole class, each submission (a folder or a .zip holding
+// exercises/) by a full run of the grader, a few at a time, with one seed for all or, with
+// --seed-from-name, each student's own from the submission's name. Writes <out>/grades.csv
+// and each student's grade.json (with results.json, junit.xml and classroom.json) under
+// <out>/<student>/.
 import { mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,6 +25,8 @@ export interface BatchOptions {
   outDir: string;
   jobs: number;
   timeLimitMs: number;
+  /** Each submission's seed from its name (`npm run seed -- <name>`); else one seed for all. */
+  seedFromName?: boolean;
   /** Called after each submission, in the order they finish. */
   onGraded?: (row: Row, done: number, total: number) => void;
 }
@@ -51,6 +55,7 @@ export async function gradeBatch(
         workDir,
         outDir: options.outDir,
         timeLimitMs: options.timeLimitMs,
+        seedFromName: options.seedFromName,
       });
       options.onGraded?.(rows[i], ++done, submissions.length);
     }
@@ -77,11 +82,13 @@ async function main(): Promise<void> {
       out: { type: 'string', default: path.join('reports', 'batch') },
       jobs: { type: 'string', default: String(DEFAULT_JOBS) },
       'time-limit': { type: 'string', default: String(DEFAULT_TIME_LIMIT_S) },
+      'seed-from-name': { type: 'boolean', default: false },
     },
   });
   if (positionals.length !== 1) {
     console.error(
-      'usage: npm run grade:batch -- <submissions dir> [--out dir] [--jobs n] [--time-limit s]',
+      'usage: npm run grade:batch -- <submissions dir> [--out dir] [--jobs n] [--time-limit s] ' +
+        '[--seed-from-name]',
     );
     process.exit(2);
   }
@@ -98,6 +105,7 @@ async function main(): Promise<void> {
     outDir: values.out,
     jobs: Number(values.jobs),
     timeLimitMs: Number(values['time-limit']) * 1000,
+    seedFromName: values['seed-from-name'],
     onGraded: (row, done, total) => {
       if (bar) bar.update(done, { student: row.student });
       else

@@ -18,6 +18,7 @@ import { gradeSubmission } from '../../../instructor/batch/grade-one.ts';
 import { KINDS, makeClass } from '../../../instructor/batch/sample-class.ts';
 import { safeEntryPath, unpackSubmission } from '../../../instructor/batch/unpack.ts';
 import { EXERCISES } from '../../../grader/manifest/index.ts';
+import { readSettings } from '../../../grader/settings.mjs';
 
 // six full grades, two at a time: a few minutes on a busy two-core machine, where the clock
 // stretches far; each run's own limit is in CPU time (120 s, 720 s on the clock)
@@ -93,7 +94,9 @@ describe('grading a class', () => {
 
       const csv = readFileSync(path.join(out, 'grades.csv'), 'utf8').trim().split('\n');
       const ids = EXERCISES.map((e) => e.id);
-      expect(csv[0]).toBe(['student', ...ids, 'total', 'max', 'status', 'seconds'].join(','));
+      expect(csv[0]).toBe(
+        ['student', ...ids, 'total', 'max', 'status', 'seconds', 'seed'].join(','),
+      );
       const byStudent = new Map(csv.slice(1).map((line) => [line.split(',')[0], line.split(',')]));
       for (const s of expected) {
         const cells = byStudent.get(s.student)!;
@@ -102,6 +105,8 @@ describe('grading a class', () => {
         );
         expect(Number(cells[1 + ids.length]), s.student).toBe(s.total);
         expect(cells[3 + ids.length], s.student).toBe(s.status); // 'timeout' for a hang
+        // without --seed-from-name, the one seed the kit grades with, for every student
+        expect(cells[5 + ids.length], s.student).toBe(String(readSettings().seed));
         const grade = JSON.parse(readFileSync(path.join(out, s.student, 'grade.json'), 'utf8'));
         expect(grade.score).toBe(s.total);
         expect(
