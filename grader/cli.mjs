@@ -18,6 +18,8 @@ const GRADE_WORKERS = 3;
 const RUN_TIME_LIMIT_MS = Number(process.env.GRADER_TIME_LIMIT_MS ?? 300_000);
 const ATTEMPTS = 2; // see notStarted
 const GRADE_FILE = path.join(reportDir(), 'grade.json');
+// each spec file's process leaves a note there for the reporter (grader/sandbox/watchdog.ts)
+const WATCHDOG_NOTES = path.join(reportDir(), '.watchdog');
 
 let impl;
 try {
@@ -85,6 +87,8 @@ function grade(attempt) {
 
   child.on('exit', (code) => {
     clearInterval(timer);
+    // vitest has exited, so its reporter has read every note there was to read
+    rmSync(WATCHDOG_NOTES, { recursive: true, force: true });
     if (partial) process.exit(code ?? 1);
     if (!existsSync(GRADE_FILE)) {
       console.error(`npm test: the grader stopped before it could write ${GRADE_FILE}.`);

@@ -76,7 +76,9 @@ export function startWatchdog(reportDir: string, specFile: string): void {
   const noteDir = path.join(reportDir, '.watchdog');
   mkdirSync(noteDir, { recursive: true });
   const notePath = path.join(noteDir, `${path.basename(specFile)}.json`);
-  writeFileSync(notePath, ''); // an empty note: the file is running, nothing went wrong yet
+  // an empty note: the file is running, nothing went wrong yet (cli.mjs removes the notes
+  // once vitest has exited and the reporter has read them)
+  writeFileSync(notePath, '');
   enter(LOADING, LOAD_CPU_LIMIT_MS, OUTSIDE_LAWS_CLOCK_LIMIT_MS);
   startWatcher(notePath);
 }
