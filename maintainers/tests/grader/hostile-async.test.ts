@@ -7,10 +7,10 @@ describe.concurrent('asynchronous code cannot hang the grader', () => {
     'a timer that keeps the process alive, endless promise chains, eval-like code',
     async () => {
       const run = await gradeWith({
-        '01_loss_functions': 'new_function.ts',
+        '01_loss_functions': 'new-function.ts',
         '02_numerical_diff': 'interval.ts',
-        '03_numerical_gradient': 'promise_loop.ts',
-        '04_gradient_descent': 'promise_loop_in_function.ts',
+        '03_numerical_gradient': 'promise-loop.ts',
+        '04_gradient_descent': 'promise-loop-in-function.ts',
       });
       expectIsolated(run, {
         // 1 point is its honest score: a constant answer leaves the inputs unchanged
@@ -35,7 +35,7 @@ describe.concurrent('asynchronous code cannot hang the grader', () => {
   it(
     'a law that waits on the clock, without computing, past the old 10 s limit',
     async () => {
-      const run = await gradeWith({ '02_numerical_diff': 'wait_in_function.ts' });
+      const run = await gradeWith({ '02_numerical_diff': 'wait-in-function.ts' });
       expectIsolated(run, { '02_numerical_diff': { score: 7, message: /^$/ } });
     },
     TEST_TIMEOUT_MS,

@@ -4,18 +4,18 @@ import { expectIsolated, gradeWith, TEST_TIMEOUT_MS } from './hostile-run.ts';
 
 // the import policy's own words, naming the file by its path in the kit (a fixture's, here)
 const REFUSED =
-  /^maintainers\/tests\/fixtures\/hostile\/import_\w+\.ts imports '.*', but exercise files may import only src\//;
+  /^maintainers\/tests\/fixtures\/hostile\/import-[\w-]+\.ts imports '.*', but exercise files may import only src\//;
 
 describe('the grade cannot be forged from an exercise file', () => {
   it(
     'writing reports/, importing solutions/, fs, child_process or vitest',
     async () => {
       const run = await gradeWith({
-        '01_loss_functions': 'write_reports.ts',
-        '02_numerical_diff': 'import_solutions.ts',
-        '03_numerical_gradient': 'import_fs.ts',
-        '04_gradient_descent': 'import_child_process.ts',
-        '07_train_neuralnet': 'import_vitest.ts',
+        '01_loss_functions': 'write-reports.ts',
+        '02_numerical_diff': 'import-solutions.ts',
+        '03_numerical_gradient': 'import-fs.ts',
+        '04_gradient_descent': 'import-child-process.ts',
+        '07_train_neuralnet': 'import-vitest.ts',
       });
       // expectIsolated also checks that only reports/grade.json was written
       expectIsolated(run, {

@@ -9,24 +9,24 @@ describe.concurrent('a broken exercise costs that exercise only', () => {
     'a syntax error, a type-only error, a throw, an endless loop, process.exit, a missing file and a missing export at import',
     async () => {
       const run = await gradeWith({
-        '01_loss_functions': 'syntax_error.ts.txt',
+        '01_loss_functions': 'syntax-error.ts.txt',
         // types are erased before the code runs: a type error alone costs nothing (see README)
-        '02_numerical_diff': 'type_error.ts.txt',
-        '03_numerical_gradient': 'throw_at_import.ts',
-        '04_gradient_descent': 'loop_at_import.ts',
+        '02_numerical_diff': 'type-error.ts.txt',
+        '03_numerical_gradient': 'throw-at-import.ts',
+        '04_gradient_descent': 'loop-at-import.ts',
         '05_simple_net': 'no_such_file.ts',
-        '06_two_layer_net': 'wrong_export.ts',
-        '07_train_neuralnet': 'exit_at_import.ts',
+        '06_two_layer_net': 'wrong-export.ts',
+        '07_train_neuralnet': 'exit-at-import.ts',
       });
       // each load error names the file as folder/name.ts (an override's folder is the fixtures')
       const LOADS = {
         '01_loss_functions':
-          /^dlfs-hostile-\w+\/syntax_error\.ts:3:49: Expected `,` or `\)` but found `;`: the file could not be read as TypeScript/,
+          /^dlfs-hostile-\w+\/syntax-error\.ts:3:49: Expected `,` or `\)` but found `;`: the file could not be read as TypeScript/,
         '03_numerical_gradient':
-          /^hostile\/throw_at_import\.ts threw Error: boom at import while it was loading \(at hostile\/throw_at_import\.ts:5\)/,
+          /^hostile\/throw-at-import\.ts threw Error: boom at import while it was loading \(at hostile\/throw-at-import\.ts:5\)/,
         '05_simple_net': /^hostile\/no_such_file\.ts is missing: /,
         '06_two_layer_net':
-          /^hostile\/wrong_export\.ts does not export TwoLayerNet \(it exports TwoLayerNetwork\)/,
+          /^hostile\/wrong-export\.ts does not export TwoLayerNet \(it exports TwoLayerNetwork\)/,
       };
       expectIsolated(run, {
         '01_loss_functions': { score: 0, message: LOADS['01_loss_functions'] },
@@ -61,11 +61,11 @@ describe.concurrent('a broken exercise costs that exercise only', () => {
     'process.kill of itself or of the grader, process.exit in a law, a loop in one law, runaway memory',
     async () => {
       const run = await gradeWith({
-        '01_loss_functions': 'kill_self.ts',
-        '02_numerical_diff': 'loop_in_function.ts',
-        '03_numerical_gradient': 'exit_in_function.ts',
-        '04_gradient_descent': 'kill_parent.ts',
-        '07_train_neuralnet': 'runaway_memory.ts',
+        '01_loss_functions': 'kill-self.ts',
+        '02_numerical_diff': 'loop-in-function.ts',
+        '03_numerical_gradient': 'exit-in-function.ts',
+        '04_gradient_descent': 'kill-parent.ts',
+        '07_train_neuralnet': 'runaway-memory.ts',
       });
       expectIsolated(run, {
         '01_loss_functions': { score: 0, message: /process\.kill\(\) is not available/ },

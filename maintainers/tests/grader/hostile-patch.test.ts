@@ -7,11 +7,11 @@ describe.concurrent('a submission cannot pass by changing what checks it', () =>
     'Math, Array.prototype and console, patched at import or inside a law',
     async () => {
       const run = await gradeWith({
-        '01_loss_functions': 'patch_math.ts',
-        '02_numerical_diff': 'patch_console.ts',
-        '03_numerical_gradient': 'patch_math_in_function.ts',
-        '04_gradient_descent': 'patch_array.ts',
-        '07_train_neuralnet': 'patch_array_in_function.ts',
+        '01_loss_functions': 'patch-math.ts',
+        '02_numerical_diff': 'patch-console.ts',
+        '03_numerical_gradient': 'patch-math-in-function.ts',
+        '04_gradient_descent': 'patch-array.ts',
+        '07_train_neuralnet': 'patch-array-in-function.ts',
       });
       expectIsolated(run, {
         '01_loss_functions': { score: 0, message: /read only property 'abs'/ },
@@ -29,10 +29,10 @@ describe.concurrent('a submission cannot pass by changing what checks it', () =>
     "Object.prototype, vitest's worker state and expect, and its IPC channel",
     async () => {
       const run = await gradeWith({
-        '01_loss_functions': 'patch_object_prototype.ts',
-        '03_numerical_gradient': 'reach_runner_in_function.ts',
-        '04_gradient_descent': 'reach_expect.ts',
-        '07_train_neuralnet': 'ipc_send.ts',
+        '01_loss_functions': 'patch-object-prototype.ts',
+        '03_numerical_gradient': 'reach-runner-in-function.ts',
+        '04_gradient_descent': 'reach-expect.ts',
+        '07_train_neuralnet': 'ipc-send.ts',
       });
       expectIsolated(run, {
         '01_loss_functions': { score: 0, message: /changed Object\.prototype\.state/ },
@@ -51,7 +51,7 @@ describe.concurrent('a submission cannot pass by changing what checks it', () =>
   it(
     "vitest's module mocker, reached through __vitest_index__",
     async () => {
-      const run = await gradeWith({ '02_numerical_diff': 'reach_runner.ts' });
+      const run = await gradeWith({ '02_numerical_diff': 'reach-runner.ts' });
       expectIsolated(run, {
         '02_numerical_diff': { score: 0, message: /__vitest_index__ is not available/ },
       });

@@ -44,7 +44,7 @@ function expectStudentTerms(message: string): void {
 
 describe('a file that cannot load, in the student’s terms', () => {
   it("a syntax error gives folder/NN_id.ts:line:column and the parser's words", async () => {
-    const { file, name } = asExercise('syntax_error.ts.txt', '02_numerical_diff');
+    const { file, name } = asExercise('syntax-error.ts.txt', '02_numerical_diff');
     const message = describeFailure(await importError(file), name);
     expect(message).toBe(
       'exercises/02_numerical_diff.ts:3:49: Expected `,` or `)` but found `;`: ' +
@@ -54,7 +54,7 @@ describe('a file that cannot load, in the student’s terms', () => {
   });
 
   it('a throw while the file loads gives what was thrown and its line', async () => {
-    const { file, name } = asExercise('throw_at_import.ts', '03_numerical_gradient');
+    const { file, name } = asExercise('throw-at-import.ts', '03_numerical_gradient');
     const message = describeFailure(await importError(file), name);
     const line =
       readFileSync(file, 'utf8')
@@ -92,15 +92,15 @@ describe('a file that cannot load, in the student’s terms', () => {
     expectStudentTerms(absolute);
     // a relative path that merely ends with the file's name is left whole, not cut into
     const relative = describeFailure(
-      policy('maintainers/tests/fixtures/hostile/import_fs.ts'),
-      'hostile/import_fs.ts',
+      policy('maintainers/tests/fixtures/hostile/import-fs.ts'),
+      'hostile/import-fs.ts',
     );
-    expect(relative).toBe(`maintainers/tests/fixtures/hostile/import_fs.ts ${said}`);
+    expect(relative).toBe(`maintainers/tests/fixtures/hostile/import-fs.ts ${said}`);
   });
 
   it('a file without the export the spec needs says what it has instead', async () => {
     const entry = EXERCISES.find((e) => e.id === '06_two_layer_net')!;
-    const { file } = asExercise('wrong_export.ts', entry.id);
+    const { file } = asExercise('wrong-export.ts', entry.id);
     const load = loadStudent(entry, () => import(file));
     await expect(load).rejects.toThrow(LoadError);
     await expect(load).rejects.toThrow(

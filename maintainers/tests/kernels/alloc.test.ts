@@ -1,7 +1,7 @@
 // The outputs that skip zeroing (kernels/alloc.ts): each must own its memory, since linalg
 // refuses an `out` that shares a buffer with an input, and every element the caller reads
 // must have been written, which src/'s tests check by value with the kernels on
-// (src_on_kernels.test.ts).
+// (src-on-kernels.test.ts).
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { uninitialized } from '../../../kernels/alloc.ts';

@@ -1,12 +1,12 @@
 // The helper threads of kernels/team.ts: a big product shared between threads must come
 // out the same, bit for bit, as one thread computing it, whatever share each thread took.
-// team_helpers.test.ts drives a Team directly, to make a helper fail, vanish or run late.
+// team-helpers.test.ts drives a Team directly, to make a helper fail, vanish or run late.
 import os from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRng, randn } from '../../../src/index.ts';
 import { threadCount } from '../../../kernels/team.ts';
 import { loadWasmKernels } from '../../../kernels/wasm.ts';
-import { ROWS, bookOperands } from './book_operands.ts';
+import { ROWS, bookOperands } from './book-operands.ts';
 
 const alone = loadWasmKernels(undefined, () => 1)!;
 const team = loadWasmKernels(undefined, () => 2)!;

@@ -11,12 +11,12 @@ describe('src/ in this file', () => {
   it('runs on the fast kernels', () => expect(fast.exp).toBe(fastExp));
 });
 await import('../src/bounds.test.ts');
-await import('../src/cross_entropy_t.test.ts');
+await import('../src/cross-entropy-t.test.ts');
 await import('../src/functions.test.ts');
 await import('../src/gradient.test.ts');
 await import('../src/linalg.test.ts');
-await import('../src/linalg_errors.test.ts');
+await import('../src/linalg-errors.test.ts');
 await import('../src/ndarray.test.ts');
-await import('../src/ndarray_errors.test.ts');
+await import('../src/ndarray-errors.test.ts');
 await import('../src/ops.test.ts');
-await import('../src/ops_general.test.ts');
+await import('../src/ops-general.test.ts');

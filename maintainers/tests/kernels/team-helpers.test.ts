@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { MATMUL_WASM } from '../../../kernels/build.ts';
 import { Team, type Job } from '../../../kernels/team.ts';
 import { loadWasmKernels } from '../../../kernels/wasm.ts';
-import { ROWS, bookOperands } from './book_operands.ts';
+import { ROWS, bookOperands } from './book-operands.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const alone = loadWasmKernels(undefined, () => 1)!; // the product as one thread computes it
