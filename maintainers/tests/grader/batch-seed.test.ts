@@ -1,11 +1,19 @@
 // Batch grading with --seed-from-name: each student's cases come from a seed derived from the
 // submission's name, as `npm run seed -- <name>` derives it, and every report says so. The
 // submissions are the stubs, so each full run is cheap: every law stops at its TODO.
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { zipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Grade } from '../../../grader/grade.ts';
 import { seedFromId } from '../../../grader/seed.mjs';
 import { gradeBatch, listSubmissions } from '../../../instructor/batch/index.ts';
@@ -14,6 +22,8 @@ import { KIT } from './kit-clone.ts';
 
 // two full grades of the stubs side by side, on a busy two-core machine, with room to spare
 const BATCH_TIMEOUT_MS = 600_000;
+const dir = mkdtempSync(path.join(os.tmpdir(), 'dlfs-batch-seed-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A folder submission and a zip submission of the kit's stubs, and one with no exercises/. */
 function stubClass(dir: string): void {
@@ -29,7 +39,6 @@ describe('grading a class with --seed-from-name', () => {
   it(
     "gives each submission seedFromId(its name), and each report says it came from the submission's name",
     async () => {
-      const dir = mkdtempSync(path.join(os.tmpdir(), 'dlfs-batch-seed-'));
       const subs = path.join(dir, 'submissions');
       stubClass(subs);
       const out = path.join(dir, 'out');

@@ -1,15 +1,24 @@
 // The watchdog's notes (reports/.watchdog/, one per spec file) live only as long as a run: the
 // reporter reads a stopped file's note into its grade, and nothing of them is left afterwards.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Grade } from '../../../grader/grade.ts';
 import { KIT } from './kit-clone.ts';
 
 // one exercise graded, its file stopped at 10 s of CPU time at worst, on a busy machine
 const GRADE_TIMEOUT_MS = 300_000;
+const temps: string[] = [];
+const temp = () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'dlfs-notes-'));
+  temps.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+});
 
 /** `npm test -- <id>` on the solutions into a report folder of its own; its partial grade. */
 function gradeOne(id: string, reports: string, override?: string): Promise<Grade> {
@@ -40,7 +49,7 @@ describe.concurrent('the watchdog’s notes', () => {
   it(
     'are gone once a run is over',
     async () => {
-      const reports = path.join(mkdtempSync(path.join(os.tmpdir(), 'dlfs-notes-')), 'reports');
+      const reports = path.join(temp(), 'reports');
       const grade = await gradeOne('01_loss_functions', reports);
       expect(grade.score).toBe(grade.maxScore);
       expect(existsSync(path.join(reports, '.watchdog'))).toBe(false);
@@ -51,7 +60,7 @@ describe.concurrent('the watchdog’s notes', () => {
   it(
     'say why a stopped file’s laws timed out before they are removed',
     async () => {
-      const dir = mkdtempSync(path.join(os.tmpdir(), 'dlfs-notes-'));
+      const dir = temp();
       const hang = path.join(dir, 'hang.ts');
       // the file never finishes loading, so the watchdog stops its process and leaves a note
       writeFileSync(
