@@ -15,11 +15,20 @@ export function realArb(min: number, max: number): fc.Arbitrary<number> {
 export const batchSizeArb = fc.integer({ min: 1, max: 6 });
 export const classCountArb = fc.integer({ min: 2, max: 10 });
 
+/** An array of the given shape with entries from valueArb, by default reals in [−10, 10]. */
+export function arrayArb(
+  shape: readonly number[],
+  valueArb: fc.Arbitrary<number> = realArb(-10, 10),
+): fc.Arbitrary<NDArray> {
+  const size = shape.reduce((a, b) => a * b, 1);
+  return fc
+    .array(valueArb, { minLength: size, maxLength: size })
+    .map((values) => new NDArray(Float64Array.from(values), shape));
+}
+
 /** An (rows, cols) array of reals in [min, max]. */
 export function matrixArb(rows: number, cols: number, min = -10, max = 10): fc.Arbitrary<NDArray> {
-  return fc
-    .array(realArb(min, max), { minLength: rows * cols, maxLength: rows * cols })
-    .map((values) => new NDArray(Float64Array.from(values), [rows, cols]));
+  return arrayArb([rows, cols], realArb(min, max));
 }
 
 /**
@@ -78,11 +87,29 @@ export function ndarrayArb(
   min: number,
   max: number,
 ): fc.Arbitrary<NDArray> {
-  const size = shape.reduce((a, b) => a * b, 1);
-  return fc
-    .array(realArb(min, max), { minLength: size, maxLength: size })
-    .map((values) => new NDArray(Float64Array.from(values), shape));
+  return arrayArb(shape, realArb(min, max));
 }
 
 /** 0 to 3 axes of 1..4: shapeArb or a 0-d array, the shape () of a single number. */
 export const anyShapeArb: fc.Arbitrary<number[]> = fc.oneof(fc.constant<number[]>([]), shapeArb);
+
+// The library's own tests (maintainers/tests/) reach its edge cases too: empty axes, and rows
+// mostly zero, which the fast kernels skip.
+
+/** An axis of 0..6: empty ones included; ≤ 6 keeps hundreds of cases quick. */
+export const dimArb = fc.integer({ min: 0, max: 6 });
+/** An axis of 1..6, where an empty one would leave a law vacuous or undefined (max, argmax). */
+export const posDimArb = fc.integer({ min: 1, max: 6 });
+/** 0 to 3 axes of 0..6: the 0-d shape (), and shapes with empty axes. */
+export const shapeWithEmptyAxesArb = fc.array(dimArb, { minLength: 0, maxLength: 3 });
+
+/** 70% zeros, as in MNIST's rows, and otherwise a real in [−10, 10]. */
+export const sparseRealArb = fc.oneof(
+  { weight: 7, arbitrary: fc.constant(0) },
+  { weight: 3, arbitrary: realArb(-10, 10) },
+);
+
+/** A (rows, cols) matrix, dense or 70% zeros: the products' two paths. */
+export function denseOrSparseMatrixArb(rows: number, cols: number): fc.Arbitrary<NDArray> {
+  return fc.oneof(arrayArb([rows, cols]), arrayArb([rows, cols], sparseRealArb));
+}

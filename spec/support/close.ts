@@ -1,6 +1,7 @@
-// The one closeness rule every spec uses: |actual − expected| ≤ abs + rel·|expected|.
-// Each spec names its tolerances and derives them in a comment; this file only applies them
-// and, on failure, names the worst element, both values and the error.
+// The one closeness rule every spec uses, and the kit's own tests (maintainers/tests/) too:
+// |actual − expected| ≤ abs + rel·|expected|. Each spec names its tolerances and derives them
+// in a comment; this file only applies them and, on failure, names the worst element, both
+// values and the error.
 import { NDArray } from '../../src/index.ts';
 import { format, formatNumber, formatPair } from './format.ts';
 import { fail } from '../../grader/law-error.ts';
@@ -13,12 +14,12 @@ export interface Tolerance {
 
 const absAt = (tol: Tolerance, i: number) => (typeof tol.abs === 'number' ? tol.abs : tol.abs[i]);
 
-type Numbers = number | NDArray | readonly number[];
+type Numbers = number | NDArray | ArrayLike<number>;
 
 function flat(x: Numbers): { data: ArrayLike<number>; shape: readonly number[] } {
   if (typeof x === 'number') return { data: [x], shape: [] };
   if (x instanceof NDArray) return x;
-  return { data: x as readonly number[], shape: [x.length] };
+  return { data: x, shape: [x.length] };
 }
 
 function indexOf(flatIndex: number, shape: readonly number[]): string {
@@ -99,6 +100,16 @@ export function expectIdentical(actual: NDArray, before: Float64Array, what: str
       );
     }
   }
+}
+
+/** Whether two Float64Arrays hold the same bits: −0 ≠ 0, and NaN = NaN only with one payload. */
+export function sameBits(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  const [x, y] = [
+    new Uint32Array(a.buffer, a.byteOffset, a.length * 2),
+    new Uint32Array(b.buffer, b.byteOffset, b.length * 2),
+  ];
+  return x.every((v, i) => v === y[i]);
 }
 
 /** Fails unless `call` throws an Error: bad input must be refused, not answered. */

@@ -8,13 +8,14 @@ import { jsDot, jsDotNT, jsDotTN } from '../../../kernels/js.ts';
 import { loadWasm } from '../../../kernels/products.ts';
 import { loadWasmKernels } from '../../../kernels/wasm.ts';
 import { NDArray, dot, dotNT, dotTN, transpose } from '../../../src/index.ts';
-import { arrayArb, sparseRealArb } from '../src/arbitraries.ts';
-import { expectClose } from '../src/close.ts';
+import { arrayArb, sparseRealArb } from '../../../spec/support/arbitraries.ts';
+import { expectClose } from '../../../spec/support/close.ts';
 
 // Any order of summing K products errs by at most K·ε·Σ_k |a_k||b_k| (Higham, §3.1). The JS
 // loops, the wasm kernels and the naive loop each sum in their own order, so any two of them
 // differ by at most twice that.
 const EPS = Number.EPSILON;
+const EXACT = { abs: 0, rel: 0 }; // sums of equal terms: exact in any order
 
 // A·B by the naive loop, with the bound above per element. A (m, k), B (k, n), row-major.
 function naive(A: Float64Array, B: Float64Array, m: number, k: number, n: number) {
@@ -31,7 +32,7 @@ function naive(A: Float64Array, B: Float64Array, m: number, k: number, n: number
       tol[i * n + j] = 2 * k * EPS * abs;
     }
   }
-  return { value, tol };
+  return { value, tol: { abs: tol, rel: 0 } };
 }
 
 // K up to 40 crosses the kernels' 8-entry zero groups with every remainder; N up to 37 reaches
@@ -67,12 +68,12 @@ describe('the WebAssembly SIMD kernels', () => {
         ] as const) {
           const C = new Float64Array(m * n).fill(NaN); // every element must be written
           kernel(A, B, C, m, k, n);
-          expectClose(C, value, tol);
+          expectClose(C, value, tol, `${kernel.name} (${m}, ${k})·(${k}, ${n})`);
         }
         for (const kernel of [kernels.dotTN, jsDotTN]) {
           const C = new Float64Array(m * n).fill(NaN);
           kernel(aT, b.data, C, k, m, n);
-          expectClose(C, value, tol);
+          expectClose(C, value, tol, `${kernel.name} (${k}, ${m})ᵀ·(${k}, ${n})`);
         }
       }),
     );
@@ -89,7 +90,7 @@ describe('the WebAssembly SIMD kernels', () => {
           if (op === 'dot') kernels.dot(a.data, b.data, C, m, k, n);
           if (op === 'dotTN') kernels.dotTN(transpose(a).data, b.data, C, k, m, n);
           if (op === 'dotNT') kernels.dotNT(a.data, transpose(b).data, C, m, k, n);
-          expectClose(C, value, tol);
+          expectClose(C, value, tol, `${op} of (${m}, ${k}) and (${k}, ${n})`);
         }
       }),
     );
@@ -108,10 +109,11 @@ describe('the WebAssembly SIMD kernels', () => {
     const [viaWasm, viaJs] = [new Float64Array(5000), new Float64Array(5000)];
     kernels.dot(x, w, viaWasm, 100, 784, 50);
     jsDot(x, w, viaJs, 100, 784, 50);
-    expectClose(viaWasm, viaJs, tol);
-    expectClose(viaWasm, value, tol);
+    expectClose(viaWasm, viaJs, tol, 'wasm dot against jsDot');
+    expectClose(viaWasm, value, tol, 'wasm dot');
     // the public dot picks wasm at this size and gives the same
-    expectClose(dot(new NDArray(x, [100, 784]), new NDArray(w, [784, 50])), value, tol);
+    const viaDot = dot(new NDArray(x, [100, 784]), new NDArray(w, [784, 50]));
+    expectClose(viaDot, value, tol, 'dot');
   });
 
   it('skip zeros of the left operand like the JS loops: 0·∞ and −0·NaN contribute 0', () => {
@@ -148,18 +150,19 @@ describe('the WebAssembly SIMD kernels', () => {
       const B = new Float64Array(k * n).fill(2);
       const out = C.subarray(0, m * n);
       kernels.dot(A, B, out, m, k, n);
-      expectClose(out, m === 300 ? big.value : new Float64Array(m * n).fill(k), 0);
+      const want = m === 300 ? big.value : new Float64Array(m * n).fill(k);
+      expectClose(out, want, EXACT, `dot (${m}, ${k})·(${k}, ${n})`);
     }
     const viaTN = dotTN(
       new NDArray(new Float64Array(784 * 300).fill(0.5), [784, 300]),
       new NDArray(new Float64Array(784 * 50).fill(2), [784, 50]),
     );
-    expectClose(viaTN, big.value, 0);
+    expectClose(viaTN, big.value, EXACT, 'dotTN after them');
     const viaNT = dotNT(
       new NDArray(new Float64Array(300 * 784).fill(0.5), [300, 784]),
       new NDArray(new Float64Array(50 * 784).fill(2), [50, 784]),
     );
-    expectClose(viaNT, big.value, 0);
+    expectClose(viaNT, big.value, EXACT, 'dotNT after them');
   });
 
   it('decline a product too large for their memory, leaving C to the JS loops', () => {

@@ -25,8 +25,13 @@ import {
   sub,
   transpose,
 } from '../../../src/index.ts';
-import { arrayArb, matrixArb, posDimArb, realArb } from '../src/arbitraries.ts';
-import { expectClose, sameBits } from '../src/close.ts';
+import {
+  arrayArb,
+  denseOrSparseMatrixArb,
+  posDimArb,
+  realArb,
+} from '../../../spec/support/arbitraries.ts';
+import { asArray, expectClose, sameBits, type Tolerance } from '../../../spec/support/close.ts';
 
 const EPS = Number.EPSILON;
 afterAll(() => useFastKernels(false));
@@ -61,18 +66,18 @@ describe('useFastKernels', () => {
 // 512, where products.ts sends a product to wasm
 const productArb = fc
   .tuple(posDimArb, fc.integer({ min: 0, max: 40 }), fc.integer({ min: 1, max: 30 }))
-  .chain(([m, k, n]) => fc.tuple(matrixArb(m, k), matrixArb(k, n)));
+  .chain(([m, k, n]) => fc.tuple(denseOrSparseMatrixArb(m, k), denseOrSparseMatrixArb(k, n)));
 
 // Σ|a||b| per entry of a·b: any order of summing errs by at most K·ε times it (Higham, §3.1),
 // so two orders differ by at most twice that
-function sumOfAbs(a: NDArray, b: NDArray): Float64Array {
+function sumOfAbs(a: NDArray, b: NDArray): Tolerance {
   const [m, k] = a.shape;
   const n = b.shape[1];
   const abs = new Float64Array(m * n);
   for (let i = 0; i < m; i++)
     for (let j = 0; j < n; j++)
       for (let p = 0; p < k; p++) abs[i * n + j] += Math.abs(a.get(i, p) * b.get(p, j));
-  return abs.map((s) => 2 * k * EPS * s);
+  return { abs: abs.map((s) => 2 * k * EPS * s), rel: 0 };
 }
 
 describe('src/ on its plain loops and on the kernels', () => {
@@ -80,13 +85,13 @@ describe('src/ on its plain loops and on the kernels', () => {
     fc.assert(
       fc.property(productArb, ([a, b]) => {
         const tol = sumOfAbs(a, b);
-        for (const product of [
-          () => dot(a, b),
-          () => dotTN(transpose(a), b),
-          () => dotNT(a, transpose(b)),
-        ]) {
+        for (const [what, product] of [
+          ['dot(a, b)', () => dot(a, b)],
+          ['dotTN(aᵀ, b)', () => dotTN(transpose(a), b)],
+          ['dotNT(a, bᵀ)', () => dotNT(a, transpose(b))],
+        ] as const) {
           const [plain, kernels] = bothWays(product);
-          expectClose(kernels, plain, tol);
+          expectClose(asArray(kernels, plain.shape, what), plain, tol, what);
         }
       }),
     );
@@ -98,41 +103,46 @@ describe('src/ on its plain loops and on the kernels', () => {
         const v = new NDArray(b.data.slice(0, b.shape[0]), [b.shape[0]]);
         const column = new NDArray(v.data, [v.size, 1]);
         const [plain, kernels] = bothWays(() => dot(a, v));
-        expectClose(kernels, plain, sumOfAbs(a, column));
+        expectClose(
+          asArray(kernels, plain.shape, 'dot(a, v)'),
+          plain,
+          sumOfAbs(a, column),
+          'dot(a, v)',
+        );
         const [p, q] = bothWays(() => inner(v, v));
-        expectClose(q, p, sumOfAbs(new NDArray(v.data, [1, v.size]), column));
+        expectClose(q, p, sumOfAbs(new NDArray(v.data, [1, v.size]), column), 'inner(v, v)');
       }),
     );
   });
 
   it('sigmoid and softmax agree within a few ulps, sigmoidGrad within 4ε', () => {
     // |x| ≤ 40: the activations' useful range, where neither eˣ over- nor underflows to 0 in s
-    const xArb = fc.tuple(posDimArb, posDimArb).chain(([n, k]) =>
-      arrayArb(
-        [n, k],
-        realArb.map((v) => 4 * v),
-      ),
-    );
+    const xArb = fc
+      .tuple(posDimArb, posDimArb)
+      .chain(([n, k]) => arrayArb([n, k], realArb(-40, 40)));
     fc.assert(
       fc.property(xArb, (x) => {
         const k = x.shape[1];
         const [s0, s1] = bothWays(() => sigmoid(x));
         // eˣ within 1 ulp, then one addition and one division: 3 roundings of each side
         expectClose(
-          s1,
+          asArray(s1, s0.shape, 'sigmoid(x)'),
           s0,
-          s0.data.map((v) => 4 * EPS * v),
+          { abs: s0.data.map((v) => 4 * EPS * v), rel: 0 },
+          'sigmoid(x)',
         );
         // s differs by a few ε absolute, and |d/ds (1 − s)·s| ≤ 1
         const [g0, g1] = bothWays(() => sigmoidGrad(x));
-        expectClose(g1, g0, 4 * EPS);
+        expectClose(
+          asArray(g1, g0.shape, 'sigmoidGrad(x)'),
+          g0,
+          { abs: 4 * EPS, rel: 0 },
+          'sigmoidGrad(x)',
+        );
         // each eˣ within 1 ulp, the row's sum K more roundings, one division
         const [y0, y1] = bothWays(() => softmax(x));
-        expectClose(
-          y1,
-          y0,
-          y0.data.map((v) => (2 * k + 4) * EPS * v),
-        );
+        const tol = { abs: y0.data.map((v) => (2 * k + 4) * EPS * v), rel: 0 };
+        expectClose(asArray(y1, y0.shape, 'softmax(x)'), y0, tol, 'softmax(x)');
       }),
     );
   });

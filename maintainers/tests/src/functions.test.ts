@@ -13,10 +13,11 @@ import {
   softmax,
   sum,
 } from '../../../src/index.ts';
-import { arrayArb, posDimArb, realArb } from './arbitraries.ts';
-import { expectClose, sameBits } from './close.ts';
+import { arrayArb, oneHot, posDimArb, realArb } from '../../../spec/support/arbitraries.ts';
+import { asArray, expectClose, sameBits } from '../../../spec/support/close.ts';
 
 const EPS = Number.EPSILON;
+const EXACT = { abs: 0, rel: 0 };
 const logitsArb = fc.tuple(posDimArb, posDimArb).chain(([n, k]) => arrayArb([n, k]));
 
 describe('softmax', () => {
@@ -27,7 +28,8 @@ describe('softmax', () => {
         const k = x.shape[1];
         expect(y.data.every((v) => v > 0)).toBe(true);
         // K roundings in the sum plus one per division, each at most ε relative
-        expectClose(sum(y, 1), new Float64Array(x.shape[0]).fill(1), 2 * k * EPS);
+        const tol = { abs: 2 * k * EPS, rel: 0 };
+        expectClose(sum(y, 1), new Float64Array(x.shape[0]).fill(1), tol, 'the row sums');
       }),
     );
   });
@@ -35,8 +37,9 @@ describe('softmax', () => {
   it('is invariant to adding a constant to a row (within a few ε)', () => {
     // |c| ≤ 10 shifts logits by an amount whose rounding stays ~ε·|x|
     fc.assert(
-      fc.property(logitsArb, realArb, (x, c) => {
-        expectClose(softmax(add(x, c)), softmax(x), 1e-13);
+      fc.property(logitsArb, realArb(-10, 10), (x, c) => {
+        const shifted = asArray(softmax(add(x, c)), x.shape, 'softmax(x + c)');
+        expectClose(shifted, softmax(x), { abs: 1e-13, rel: 0 }, 'softmax(x + c)');
       }),
     );
   });
@@ -44,9 +47,10 @@ describe('softmax', () => {
   it('does not overflow: softmax([1010, 1000, 990]) = softmax([20, 10, 0])', () => {
     const y = softmax(array([1010, 1000, 990]));
     expect(y.data.every(Number.isFinite)).toBe(true);
-    expectClose(y, softmax(array([20, 10, 0])), 0);
+    const what = 'softmax([1010, 1000, 990])';
+    expectClose(asArray(y, [3], what), softmax(array([20, 10, 0])), EXACT, what);
     // the book's printed value, 4.3.2: [9.99954600e-01, 4.53978686e-05, 2.06106005e-09]
-    expectClose(y, [9.999546e-1, 4.53978686e-5, 2.06106005e-9], 1e-9);
+    expectClose(y, [9.999546e-1, 4.53978686e-5, 2.06106005e-9], { abs: 1e-9, rel: 0 }, what);
   });
 
   it('treats a 1-D x as one vector and leaves x unchanged', () => {
@@ -54,7 +58,7 @@ describe('softmax', () => {
       fc.property(logitsArb, (x) => {
         const before = copy(x);
         const row = new NDArray(x.data.slice(0, x.shape[1]), [x.shape[1]]);
-        expectClose(softmax(row), softmax(x).data.slice(0, x.shape[1]), 0);
+        expectClose(softmax(row), softmax(x).data.slice(0, x.shape[1]), EXACT, 'softmax(x[0])');
         return sameBits(x.data, before.data);
       }),
     );
@@ -69,19 +73,21 @@ describe('activations', () => {
         expectClose(
           sigmoidGrad(x),
           s.map((v) => v * (1 - v)),
-          2 * EPS,
+          { abs: 2 * EPS, rel: 0 },
+          'sigmoidGrad(x)',
         );
         expectClose(
           relu(x),
           x.data.map((v) => Math.max(v, 0)),
-          0,
+          EXACT,
+          'relu(x)',
         );
       }),
     );
   });
 
   it('sigmoid(0) = 0.5 and stays finite far out', () => {
-    expectClose(sigmoid(array([0, -1000, 1000])), [0.5, 0, 1], 0);
+    expectClose(sigmoid(array([0, -1000, 1000])), [0.5, 0, 1], EXACT, 'sigmoid([0, −1000, 1000])');
   });
 });
 
@@ -91,22 +97,15 @@ const batchArb = fc
   .chain(([n, k]) =>
     fc.tuple(arrayArb([n, k]), fc.array(fc.nat(k - 1), { minLength: n, maxLength: n })),
   );
-const oneHot = (labels: number[], k: number) =>
-  new NDArray(
-    Float64Array.from(
-      { length: labels.length * k },
-      (_, i) => +(labels[Math.floor(i / k)] === i % k),
-    ),
-    [labels.length, k],
-  );
 
 describe('crossEntropyError', () => {
   it('gives the same value for labels and for one-hot t', () => {
     fc.assert(
       fc.property(batchArb, ([x, labels]) => {
         const y = softmax(x);
-        const t = oneHot(labels, x.shape[1]);
-        expectClose(crossEntropyError(y, array(labels)), crossEntropyError(y, t), 0);
+        const t = oneHot(array(labels), x.shape[1]);
+        const what = 'crossEntropyError(y, labels)';
+        expectClose(crossEntropyError(y, array(labels)), crossEntropyError(y, t), EXACT, what);
         // not quite ≥ 0: when y → 1 the loss tends to −log(1 + 1e-7), as in the book
         expect(crossEntropyError(y, t)).toBeGreaterThanOrEqual(-Math.log1p(1e-7));
       }),
@@ -125,7 +124,8 @@ describe('crossEntropyError', () => {
         expectClose(
           crossEntropyError(y, array(labels)),
           mean,
-          labels.length * 4 * EPS * Math.max(1, mean),
+          { abs: labels.length * 4 * EPS * Math.max(1, mean), rel: 0 },
+          'crossEntropyError(y, labels)',
         );
       }),
     );
@@ -136,9 +136,11 @@ describe('crossEntropyError', () => {
     expectClose(
       crossEntropyError(y, array([0, 0, 1, 0, 0, 0, 0, 0, 0, 0])),
       0.510825457099338,
-      1e-15,
+      { abs: 1e-15, rel: 0 },
+      'crossEntropyError(y, one-hot 2)',
     );
-    expectClose(crossEntropyError(y, array([7])), -Math.log(0.1 + 1e-7), 0);
+    const label7 = crossEntropyError(y, array([7]));
+    expectClose(label7, -Math.log(0.1 + 1e-7), EXACT, 'crossEntropyError(y, [7])');
     expect(argmax(y)).toBe(2);
   });
 

@@ -11,8 +11,8 @@ import {
   transpose,
   zeros,
 } from '../../../src/index.ts';
-import { dimArb, matrixArb } from './arbitraries.ts';
-import { expectClose, sameBits } from './close.ts';
+import { denseOrSparseMatrixArb, dimArb } from '../../../spec/support/arbitraries.ts';
+import { asArray, expectClose, sameBits } from '../../../spec/support/close.ts';
 
 // Any order of summing K products errs by at most K·ε·Σ_k |a_k||b_k| (Higham, §3.1), which
 // bounds both the kernel and the naive loop; twice that bounds their difference.
@@ -43,14 +43,15 @@ function naive(a: NDArray, b: NDArray): { value: NDArray; tol: Float64Array } {
 const innerDimArb = fc.integer({ min: 0, max: 24 });
 const productArb = fc
   .tuple(dimArb, innerDimArb, dimArb)
-  .chain(([m, k, n]) => fc.tuple(matrixArb(m, k), matrixArb(k, n)));
+  .chain(([m, k, n]) => fc.tuple(denseOrSparseMatrixArb(m, k), denseOrSparseMatrixArb(k, n)));
 
 describe('dot', () => {
   it('(M, K)·(K, N) equals the naive triple loop, dense or sparse', () => {
     fc.assert(
       fc.property(productArb, ([a, b]) => {
         const { value, tol } = naive(a, b);
-        expectClose(dot(a, b), value, tol);
+        const got = asArray(dot(a, b), value.shape, 'dot(a, b)');
+        expectClose(got, value, { abs: tol, rel: 0 }, 'dot(a, b)');
       }),
     );
   });
@@ -59,8 +60,10 @@ describe('dot', () => {
     fc.assert(
       fc.property(productArb, ([a, b]) => {
         const { value, tol } = naive(a, b);
-        expectClose(dotTN(transpose(a), b), value, tol);
-        expectClose(dotNT(a, transpose(b)), value, tol);
+        const tn = asArray(dotTN(transpose(a), b), value.shape, 'dotTN(aᵀ, b)');
+        expectClose(tn, value, { abs: tol, rel: 0 }, 'dotTN(aᵀ, b)');
+        const nt = asArray(dotNT(a, transpose(b)), value.shape, 'dotNT(a, bᵀ)');
+        expectClose(nt, value, { abs: tol, rel: 0 }, 'dotNT(a, bᵀ)');
       }),
     );
   });
@@ -78,12 +81,13 @@ describe('dot', () => {
         const row = new NDArray(a.data.slice(0, k), [k]); // a[0]
         const { value, tol } = naive(a, b);
         const col = naive(a, reshape(v, [k, 1]));
-        expectClose(dot(a, v), col.value.data, col.tol);
-        expectClose(dot(row, b), value.data.slice(0, n), tol.slice(0, n));
+        expectClose(dot(a, v), col.value.data, { abs: col.tol, rel: 0 }, 'dot(a, v)');
+        const first = { abs: tol.slice(0, n), rel: 0 };
+        expectClose(dot(row, b), value.data.slice(0, n), first, 'dot(a[0], b)');
         const d = dot(row, v);
         expect(d.shape).toEqual([]);
-        expectClose(d, value.data[0], tol[0]);
-        expectClose(inner(row, v), value.data[0], tol[0]);
+        expectClose(d, value.data[0], { abs: tol[0], rel: 0 }, 'dot(a[0], v)');
+        expectClose(inner(row, v), value.data[0], { abs: tol[0], rel: 0 }, 'inner(a[0], v)');
       }),
     );
   });

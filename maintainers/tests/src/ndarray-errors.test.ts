@@ -16,8 +16,8 @@ import {
   transpose,
   zeros,
 } from '../../../src/index.ts';
-import { arrayArb, posDimArb } from './arbitraries.ts';
-import { sameBits } from './close.ts';
+import { arrayArb, posDimArb } from '../../../spec/support/arbitraries.ts';
+import { sameBits } from '../../../spec/support/close.ts';
 
 describe('NDArray and its constructors', () => {
   it('refuses data that is not a Float64Array, even a plain list of numbers', () => {
