@@ -204,6 +204,8 @@ law(
         refused(y, reshaped(labels, [n, 1])); // labels as a column
         refused(y, oneHot(labels, k + 1)); // one-hot over K + 1 classes
         refused(reshaped(y, [n, k, 1]), labels); // three axes, however the labels fit
+        const yOf3 = reshaped(y, [1, n, k]); // three axes with a one-hot t of the same shape
+        refused(yOf3, reshaped(oneHot(labels, k), [1, n, k]));
       },
       showBatch,
     );

@@ -233,6 +233,19 @@ law(
           x.shape,
         );
         expectClose(g, slopes, SHAPED, 'the gradient of Σ (k+1)·x_k, element by element');
+        // new means its own: a later call, of another f at another x of the same shape,
+        // leaves this result as it was
+        const kept = g.data.slice();
+        const other = new NDArray(
+          x.data.map((v) => v + 1),
+          x.shape,
+        );
+        gradient((v) => v.data.reduce((s, t, k) => s - (k + 2) * t, 0), other);
+        expectIdentical(
+          g,
+          kept,
+          'your first gradient (then numericalGradient ran on another f and x)',
+        );
       },
       (x) =>
         `x of shape (${x.shape.join(', ')}) = ${format(x)}; f = Σ (k+1)·x_k over the flat index k`,

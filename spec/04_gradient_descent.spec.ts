@@ -187,6 +187,18 @@ law(
         if (x === x0 || x.data.buffer === x0.data.buffer) {
           fail('the result shares its data with initX; it should be a new array');
         }
+        // new means its own: a later descent from another start leaves this result as it was
+        const kept = x.data.slice();
+        gradientDescent(
+          bowl(1),
+          new NDArray(
+            x0.data.map((v) => v + 1),
+            x0.shape,
+          ),
+          0.1,
+          steps,
+        );
+        expectIdentical(x, kept, 'your first result (then gradientDescent ran from another initX)');
       },
       (x0, steps) => `initX = ${format(x0)}, lr = 0.1, ${steps} steps on f(x) = Σx²`,
     );
