@@ -30,6 +30,8 @@ const values = (s: Seen) => (s.result instanceof NDArray ? s.result.data : undef
 const diff = (a: number | undefined, b: number | undefined, over: number) =>
   a === undefined || b === undefined ? undefined : (a - b) / over;
 const central = (s: Seen, i: number) => diff(s.at(i, 1), s.at(i, -1), 2 * H);
+/** a is b moved by +h or −h, to the rounding of either addition. */
+const shiftedByH = (a: number, b: number) => Math.abs(Math.abs(a - b) - H) <= SAME;
 
 /** Evidence when `model` gives every element of the result on both probes and central does not. */
 function quotient(impl: Impl, model: (s: Seen, i: number) => number | undefined, formula: string) {
@@ -64,9 +66,11 @@ export const suspects: Suspect<Impl>[] = [
     key: 'left_moved',
     explains: LAWS,
     probe(impl) {
+      // the signature is an element still at saved ± h; x changed in any other way (say, by
+      // a result that shares its memory) has another cause
       const s = observe(impl, matrix);
       const before = s.x.data;
-      const k = [...s.after.keys()].find((j) => Math.abs(s.after[j] - before[j]) >= H / 2);
+      const k = [...s.after.keys()].find((j) => shiftedByH(s.after[j], before[j]));
       if (k !== undefined) {
         return `on return x[${k}] is ${show(s.after[k])}, where it was ${show(before[k])}`;
       }
@@ -74,7 +78,9 @@ export const suspects: Suspect<Impl>[] = [
       for (const [n, c] of s.calls.entries()) {
         const moved = far(c, before);
         if (moved.length === 1) alone.add(moved[0]);
-        const stale = moved.find((j) => alone.has(j) && moved.length > 1);
+        const stale = moved.find(
+          (j) => alone.has(j) && moved.length > 1 && shiftedByH(c.arg[j], before[j]),
+        );
         if (stale !== undefined) {
           const other = moved.find((j) => j !== stale)!;
           return `call ${n + 1} of f saw x[${stale}] still at ${show(c.arg[stale])} (it was ${show(before[stale])}) while x[${other}] was moved`;
