@@ -12,7 +12,7 @@ import { limitRun } from './run-limit.mjs';
 import { readSettings, reportDir, SettingsError } from './settings.mjs';
 
 // vitest's default on two cores is one worker; three keep both cores busy while each spec
-// file's process starts up (measured: 5.4 s → 4.0 s for a full grade), within 3 × 1 GB of heap
+// file's process starts up, within 3 × 1 GB of heap
 const GRADE_WORKERS = 3;
 // the whole run's CPU time, its processes together; six times that on the clock (run-limit.mjs)
 const RUN_TIME_LIMIT_MS = Number(process.env.GRADER_TIME_LIMIT_MS ?? 300_000);
