@@ -1,6 +1,7 @@
-// `npm run galleries -- [NN_id …] [--kept | --held-out]`: grades the galleries' entries of
-// those exercises (all by default) and prints each verdict: what it was, what the report
-// named, and any problem. `npm run check` runs the same judgement over everything.
+// `npm run galleries -- [NN_id | batchN …] [--kept | --held-out]`: grades the galleries'
+// entries of those exercises or held-out batches (all by default) and prints each verdict:
+// what it was, what the report named, and any problem. `npm run check` runs the same
+// judgement over everything.
 import { parseArgs } from 'node:util';
 import { readHeldOutGallery, readKeptGallery } from './gallery.ts';
 import { gradeGallery, summarize } from './mistakes.ts';
@@ -10,14 +11,14 @@ const { values, positionals } = parseArgs({
   options: { kept: { type: 'boolean' }, 'held-out': { type: 'boolean' } },
 });
 const both = !values.kept && !values['held-out'];
-const chosen = (id: string) =>
-  positionals.length === 0 || positionals.some((p) => id.startsWith(p));
+const chosen = (e: { id: string; key: string }) =>
+  positionals.length === 0 || positionals.some((p) => e.id.startsWith(p) || e.key.startsWith(p));
 for (const [name, read, wanted] of [
   ['kept', readKeptGallery, values.kept || both],
   ['held out', readHeldOutGallery, values['held-out'] || both],
 ] as const) {
   if (!wanted) continue;
-  const verdicts = await gradeGallery(read().filter((e) => chosen(e.id)));
+  const verdicts = await gradeGallery(read().filter(chosen));
   for (const v of verdicts) {
     const what = v.entry.mistake ?? `correct: ${v.entry.correct}`;
     const said = v.said.length ? ` · named ${v.said.join(', ')}` : '';
