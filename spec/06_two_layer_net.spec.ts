@@ -10,6 +10,7 @@ import { exercise, forAll, settings, type LawDeclaration } from '../grader/harne
 import { expectStandardNormal } from './support/normal-sample.ts';
 import { exactGradient, forward } from './support/trusted-net.ts';
 import * as two from './support/two-layer.ts';
+import { expectFresh, expectPure } from './support/two-layer-purity.ts';
 import { suspects } from './diagnoses/06_two_layer_net.ts';
 
 // the code under test loads last, after the spec's own modules have captured pristine built-ins
@@ -228,7 +229,7 @@ law(
   },
   () => {
     const show = ([c, d]: two.Case[]) => `${two.showCase(c)}; then x = ${d.x}, t = ${d.t}`;
-    forAll([two.pairArb], ([c, d]) => two.expectFresh(netFor(c), c, d), show);
+    forAll([two.pairArb], ([c, d]) => expectFresh(netFor(c), c, d), show);
   },
 );
 
@@ -241,6 +242,6 @@ law(
     covers: ['No method changes x or t', 'putting each back', 'leaves the params as they were'],
   },
   () => {
-    forAll([two.caseArb], (c) => two.expectPure(netFor(c), c), two.showCase);
+    forAll([two.caseArb], (c) => expectPure(netFor(c), c), two.showCase);
   },
 );

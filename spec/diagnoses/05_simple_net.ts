@@ -5,66 +5,27 @@ import type * as Student from '@impl/05_simple_net';
 import { createRng, NDArray } from '../../src/index.ts';
 import type { Suspect } from '../../grader/suspects.ts';
 import { format, formatNumber, formatPair } from '../support/format.ts';
+import { oracle, rowwise, scores, squashedLoss } from '../support/simple-net.ts';
 import {
-  oracle,
-  rowwise,
-  scores,
-  sigmoidRow,
-  softmaxRow,
-  squashedLoss,
-  W_BOOK,
-} from '../support/simple-net.ts';
+  ACTIVATIONS,
+  bookW,
+  mixedW,
+  nd,
+  near,
+  netWith,
+  pool,
+  show,
+  SQUASHES,
+  T_PROBES,
+  X_PROBES,
+} from '../support/simple-net-probes.ts';
 
 type Impl = typeof Student;
 type Net = InstanceType<Impl['SimpleNet']>;
 
-const SAME = 1e-12; // the same numbers computed another way differ only in rounding
 const POOL_NETS = 300; // as the normal_init law: 1800 draws
 const ALL = ['book', 'normal_init', 'seeded', 'linear', 'predict', 'loss', 'closure', 'pure'];
 
-const nd = (values: number[], shape: number[]) => new NDArray(Float64Array.from(values), shape);
-const near = (a: ArrayLike<number>, b: ArrayLike<number>) =>
-  a.length === b.length &&
-  Array.from(b).every((v, i) => Math.abs(a[i] - v) <= SAME * Math.abs(v) + 1e-15);
-const show = (a: ArrayLike<number>) => `[${Array.from(a, (v) => formatNumber(v, 6)).join(', ')}]`;
-const bookW = () => nd(W_BOOK.flat(), [2, 3]);
-// a W of both signs, so relu, sigmoid and softmax all differ from the scores
-const mixedW = () => nd([0.5, -1.2, 0.3, -0.7, 0.4, 1.1], [2, 3]);
-const X_PROBES = () => [nd([0.6, 0.9], [2]), nd([1.5, -0.5, -1, 2], [2, 2])];
-// positive x with the book's positive W: the raw scores are positive, so even their log is finite
-const T_PROBES = () => [
-  { x: nd([0.6, 0.9], [2]), labels: [2] },
-  { x: nd([0.2, 0.5, 1, 0.3], [2, 2]), labels: [0, 1] },
-  { x: nd([1.5, 0.4], [2]), labels: [1] },
-];
-
-/** A net from its own rng, with W set to `W` (a fresh copy). */
-function netWith(impl: Impl, W: NDArray): Net {
-  const net = new impl.SimpleNet(createRng(7));
-  net.W = new NDArray(W.data.slice(), [2, 3]);
-  return net;
-}
-const ACTIVATIONS: [string, (row: number[]) => number[]][] = [
-  ['softmax(x·W)', softmaxRow],
-  ['sigmoid(x·W)', sigmoidRow],
-  ['relu(x·W)', (row) => row.map((v) => Math.max(v, 0))],
-  ['tanh(x·W)', (row) => row.map(Math.tanh)],
-];
-const SQUASHES: [string, (row: number[]) => number[]][] = [
-  ['the raw scores x·W, with no softmax', (row) => row],
-  ['sigmoid(x·W) instead of softmax(x·W)', sigmoidRow],
-  ['softmax applied twice', (row) => softmaxRow(softmaxRow(row))],
-];
-/** The W of each of `count` nets built with createRng(seed0 + k), or undefined if not (2, 3). */
-function pool(impl: Impl, count: number): number[] | undefined {
-  const values: number[] = [];
-  for (let k = 0; k < count; k++) {
-    const W = new impl.SimpleNet(createRng(1000 + k)).W;
-    if (!(W instanceof NDArray) || W.size !== 6) return undefined;
-    values.push(...W.data);
-  }
-  return values;
-}
 /** A suspect that compares the W of nets built with createRng(p) and (q); undefined: no rng. */
 function rngSuspect(
   key: string,
@@ -100,7 +61,7 @@ export const suspects: Suspect<Impl>[] = [
       for (const [name, g] of ACTIVATIONS) {
         const seen = X_PROBES().map((x) => {
           const z = scores(mixedW().data, x).z.data;
-          return { x, z, got: netWith(impl, mixedW()).predict(x).data };
+          return { x, z, got: netWith(impl.SimpleNet, mixedW()).predict(x).data };
         });
         if (seen.every(({ z, got }) => near(got, rowwise(z, g)) && !near(got, z))) {
           const { x, z, got } = seen[0];
@@ -116,7 +77,7 @@ export const suspects: Suspect<Impl>[] = [
     probe(impl) {
       for (const [name, g] of SQUASHES) {
         const seen = T_PROBES().map(({ x, labels }) => {
-          const got = netWith(impl, bookW()).loss(x, nd(labels, [labels.length]));
+          const got = netWith(impl.SimpleNet, bookW()).loss(x, nd(labels, [labels.length]));
           const model = squashedLoss(scores(bookW().data, x).z.data, labels, g);
           return { x, labels, got, model, right: oracle(bookW().data, x, labels).loss };
         });
@@ -190,7 +151,7 @@ export const suspects: Suspect<Impl>[] = [
     key: 'uniform_w',
     explains: ['normal_init'],
     probe(impl) {
-      const values = pool(impl, POOL_NETS);
+      const values = pool(impl.SimpleNet, POOL_NETS);
       if (!values) return;
       const [lo, hi] = [Math.min(...values), Math.max(...values)];
       const quarters = [0, 0, 0, 0];
@@ -207,7 +168,7 @@ export const suspects: Suspect<Impl>[] = [
     key: 'scaled_w',
     explains: ['normal_init'],
     probe(impl) {
-      const values = pool(impl, POOL_NETS);
+      const values = pool(impl.SimpleNet, POOL_NETS);
       if (!values) return;
       const s = Math.sqrt(values.reduce((a, v) => a + v * v, 0) / values.length);
       const beyond = values.filter((v) => Math.abs(v) > 2 * s).length / values.length;
@@ -221,7 +182,7 @@ export const suspects: Suspect<Impl>[] = [
     key: 'writes_inputs',
     explains: ['pure', 'closure'],
     probe(impl) {
-      const net = netWith(impl, mixedW());
+      const net = netWith(impl.SimpleNet, mixedW());
       const x = nd([0.6, 0.9, -1, 2], [2, 2]);
       const [t, labels] = [nd([0, 0, 1, 1, 0, 0], [2, 3]), nd([2, 0], [2])];
       const watched = Object.entries({ x, t, 'labels t': labels, 'net.W': net.W });

@@ -7,7 +7,14 @@ import type * as Student from '@impl/07_train_neuralnet';
 import type { Suspect } from '../../grader/suspects.ts';
 import { formatNumber } from '../support/format.ts';
 import * as probes from '../support/train-probes.ts';
-import { accuracies, after, before, bookWhen, losses, when } from '../support/train-probes.ts';
+import {
+  accuracies,
+  after,
+  before,
+  bookWhen,
+  losses,
+  WHEN_MODELS,
+} from '../support/train-probes.ts';
 import { observe, sameData, sameSnapshot, type Train } from '../support/train-run.ts';
 
 type Impl = typeof Student;
@@ -65,26 +72,8 @@ export const suspects: Suspect<Impl>[] = [
     key: 'accuracy_when',
     explains: RECORDS,
     probe(impl) {
-      const every = (f: (i: number, q: number) => boolean) =>
-        accuracies((p) => when(p, (i) => f(i, p.run.trainSize / p.run.batchSize)));
       const runs = probes.probeRuns(trainOf(impl));
-      const text = probes.recordsLike(runs, 'trainAccList', accuracies(bookWhen), [
-        ['after every iteration', every(() => true)],
-        [
-          'when i % max(trainSize / batchSize, 1) === 0, unfloored',
-          every((i, q) => i % Math.max(q, 1) === 0),
-        ],
-        ['when i % (trainSize / batchSize) === 0, unfloored', every((i, q) => i % q === 0)],
-        [
-          'when i % floor(trainSize / batchSize) === 0, never if that is 0',
-          every((i, q) => i % Math.floor(q) === 0),
-        ],
-        ['when i % ceil(trainSize / batchSize) === 0', every((i, q) => i % Math.ceil(q) === 0)],
-        [
-          'when (i + 1) % iterPerEpoch === 0, at the end of each epoch',
-          every((i, q) => (i + 1) % Math.max(Math.floor(q), 1) === 0),
-        ],
-      ]);
+      const text = probes.recordsLike(runs, 'trainAccList', accuracies(bookWhen), WHEN_MODELS);
       if (text) return `on 3 probe runs your loop recorded the accuracies ${text}`;
     },
     say: 'record after the update of every iteration i with i % iterPerEpoch === 0, where iterPerEpoch = max(floor(trainSize / batchSize), 1): i = 0, iterPerEpoch, 2·iterPerEpoch, …',

@@ -107,6 +107,28 @@ export const losses =
     );
 export { after, before };
 
+/** Train accuracies at the iterations where f(i, q) holds, q = trainSize / batchSize unfloored. */
+const recordedWhen = (f: (i: number, q: number) => boolean) =>
+  accuracies((p) => when(p, (i) => f(i, p.run.trainSize / p.run.batchSize)));
+// the iterations other than the book's at which a loop might record its accuracies
+export const WHEN_MODELS: [string, Records][] = [
+  ['after every iteration', recordedWhen(() => true)],
+  [
+    'when i % max(trainSize / batchSize, 1) === 0, unfloored',
+    recordedWhen((i, q) => i % Math.max(q, 1) === 0),
+  ],
+  ['when i % (trainSize / batchSize) === 0, unfloored', recordedWhen((i, q) => i % q === 0)],
+  [
+    'when i % floor(trainSize / batchSize) === 0, never if that is 0',
+    recordedWhen((i, q) => i % Math.floor(q) === 0),
+  ],
+  ['when i % ceil(trainSize / batchSize) === 0', recordedWhen((i, q) => i % Math.ceil(q) === 0)],
+  [
+    'when (i + 1) % iterPerEpoch === 0, at the end of each epoch',
+    recordedWhen((i, q) => (i + 1) % Math.max(Math.floor(q), 1) === 0),
+  ],
+];
+
 /** The training rows of every batch the gradient saw, as x saw them and as t did. */
 export function batchRows(
   seen: Observed,
