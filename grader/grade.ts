@@ -81,9 +81,13 @@ export function gradeExercise(
       message: result?.moduleError ?? 'this law did not run',
     };
     const passed = outcome.status === 'passed';
+    // only behaviour is diagnosed: a law that timed out or never ran names no mistake
+    const judged = outcome.status !== 'timeout' && !result?.moduleError;
+    const { diagnosis, diagnosisKeys, ...rest } = outcome;
     return {
       name: law.name,
-      ...outcome,
+      ...rest,
+      ...(judged && diagnosis ? { diagnosis, diagnosisKeys } : {}),
       points: passed ? law.points : 0,
       maxPoints: law.points,
       // a law that never ran has no advice to give: the load error says what to do; a timeout

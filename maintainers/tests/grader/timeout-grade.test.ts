@@ -27,14 +27,16 @@ describe('a timed-out law', () => {
     expect(e2e.hint).toBeUndefined();
   });
 
-  it('leaves the diagnosis to the laws that were judged', () => {
+  it('names no mistake, even if an outcome carried a diagnosis', () => {
     const update = train.laws[1].name;
-    const failed: Outcome = { status: 'failed', message: 'off by lr' };
-    // a failed update with the e2e law passed names a mistake; with it stopped, the e2e law
-    // says nothing, so the rule that needs it passed cannot speak either
-    expect(grade07({ [update]: failed }).diagnosis).toMatch(/update/);
-    expect(grade07({ [update]: failed, [E2E]: STOPPED }).diagnosis).toBeUndefined();
-    expect(grade07({ [E2E]: STOPPED }).diagnosis).toBeUndefined();
+    const said = { diagnosis: 'your step adds lr·grad', diagnosisKeys: ['ascent'] };
+    const failed: Outcome = { status: 'failed', message: 'off by lr', ...said };
+    expect(grade07({ [update]: failed }).diagnosis).toBe(said.diagnosis);
+    // the harness asks no suspect about a timeout; the grade would not show one either
+    const stopped = grade07({ [E2E]: { ...STOPPED, ...said } });
+    expect(stopped.diagnosis).toBeUndefined();
+    expect(stopped.tests.find((t) => t.name === E2E)).not.toHaveProperty('diagnosis');
+    expect(grade07({ [update]: failed, [E2E]: STOPPED }).diagnosis).toBe(said.diagnosis);
     expect(grade07({ [E2E]: { status: 'failed', message: '0.1' } }).tests.at(-1)!.hint).toBe(
       train.laws.at(-1)!.hint,
     );
