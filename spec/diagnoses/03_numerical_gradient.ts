@@ -66,8 +66,7 @@ export const suspects: Suspect<Impl>[] = [
     key: 'left_moved',
     explains: LAWS,
     probe(impl) {
-      // the signature is an element still at saved ± h; x changed in any other way (say, by
-      // a result that shares its memory) has another cause
+      // an element still at saved ± h; x changed otherwise (shared memory) has another cause
       const s = observe(impl, matrix);
       const before = s.x.data;
       const k = [...s.after.keys()].find((j) => shiftedByH(s.after[j], before[j]));
@@ -78,9 +77,8 @@ export const suspects: Suspect<Impl>[] = [
       for (const [n, c] of s.calls.entries()) {
         const moved = far(c, before);
         if (moved.length === 1) alone.add(moved[0]);
-        const stale = moved.find(
-          (j) => alone.has(j) && moved.length > 1 && shiftedByH(c.arg[j], before[j]),
-        );
+        const isStale = (j: number) => alone.has(j) && shiftedByH(c.arg[j], before[j]);
+        const stale = moved.length > 1 ? moved.find(isStale) : undefined;
         if (stale !== undefined) {
           const other = moved.find((j) => j !== stale)!;
           return `call ${n + 1} of f saw x[${stale}] still at ${show(c.arg[stale])} (it was ${show(before[stale])}) while x[${other}] was moved`;
