@@ -9,7 +9,8 @@
 // - predict takes x (N, I) and returns y (N, O): each row the probabilities of the O classes.
 // - loss is crossEntropyError(predict(x), t) for one-hot t (N, O): a number.
 // - accuracy is the fraction of rows whose argmax of y matches the answer; t is one-hot
-//   (N, O) or labels (N).
+//   (N, O) or labels (N). Where a row's largest scores tie, argmax takes the first of them,
+//   as numpy's and src's argmax do.
 // - numericalGradient takes each gradient with src's numericalGradient through the closure
 //   () => this.loss(x, t), as the book does, and leaves the params as they were.
 // - gradient is the book's fast version, backpropagation (chapter 5), for one-hot t (N, O):

@@ -152,6 +152,7 @@ law(
     covers: [
       'accuracy is the fraction of rows whose argmax of y matches the answer',
       't is one-hot (N, O) or labels (N)',
+      'argmax takes the first of them',
     ],
   },
   () => {
@@ -160,13 +161,15 @@ law(
     forAll(
       [two.accuracyCaseArb, agreeArb],
       (c, agree) => {
-        const { labels, hits } = two.answers(c, agree);
-        const net = netFor(c);
+        const { labels, hits, tied, firsts } = two.answers(c, agree);
         for (const t of [oneHot(labels, c.dims[2]), labels]) {
-          const acc = asNumber(net.accuracy(c.x, t), 'net.accuracy');
+          const acc = asNumber(netFor(c).accuracy(c.x, t), 'net.accuracy');
           const what = `net.accuracy(x, ${t.ndim === 1 ? 'labels' : 'one-hot t'}), ${hits} right,`;
           expectClose(acc, hits / c.dims[3], two.FRACTION, what);
         }
+        // every row ties when W2 = 0 and b2 = 0, and argmax takes the first: class 0
+        const acc = asNumber(netFor(tied).accuracy(c.x, labels), 'net.accuracy');
+        expectClose(acc, firsts / c.dims[3], two.FRACTION, 'net.accuracy(x, labels), all tied,');
       },
       (c, agree) => `${two.showCase(c)}, rows given the net's answer: ${agree.slice(0, c.dims[3])}`,
     );

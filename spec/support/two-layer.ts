@@ -200,12 +200,19 @@ export const unitWeights = (p: TrustedParams, std: number) => ({
   W2: map(p.W2, (v) => v / std),
 });
 
-/** Labels that agree with the net's own answer on the rows `agree` picks, and the hits. */
-export function answers(c: Case, agree: boolean[]): { labels: NDArray; hits: number } {
+/**
+ * Labels that agree with the net's own answer on the rows `agree` picks, and the hits; and the
+ * case with W2 = 0 and b2 = 0, where every row's scores tie, and the rows labelled 0 (`firsts`).
+ */
+export function answers(c: Case, agree: boolean[]) {
   const guess = argmax(forward(c.p, c.x).y, 1).data;
   const labels = new NDArray(
     c.labels.data.map((v, row) => (agree[row] ? guess[row] : v)),
     c.labels.shape,
   );
-  return { labels, hits: labels.data.reduce((s, v, row) => s + (v === guess[row] ? 1 : 0), 0) };
+  const count = (ok: (v: number, row: number) => boolean) =>
+    labels.data.reduce((s, v, row) => s + (ok(v, row) ? 1 : 0), 0);
+  const zero = (a: NDArray) => new NDArray(new Float64Array(a.size), a.shape);
+  const tied: Case = { ...c, p: { ...c.p, W2: zero(c.p.W2), b2: zero(c.p.b2) } };
+  return { labels, hits: count((v, row) => v === guess[row]), tied, firsts: count((v) => v === 0) };
 }
