@@ -73,7 +73,7 @@ for (const [name, step] of steps) {
   const result = await step();
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`${result.ok ? 'ok  ' : 'FAIL'}  ${name} (${seconds} s)`);
-  if (result.ok && result.detail) console.log(`      ${result.detail}`);
+  if (result.ok && result.detail) console.log(result.detail.replace(/^/gm, '      '));
   if (!result.ok) {
     failed++;
     console.log(result.detail.replace(/^/gm, '      '));
