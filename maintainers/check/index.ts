@@ -38,7 +38,10 @@ const steps: Array<[string, () => StepResult | Promise<StepResult>]> = [
     'same seed, byte-identical grade.json',
     () => checkReproducible(path.join(reports, 'solutions')),
   ],
-  ['c8 coverage of solutions/ and src/ (100% or a listed gap), vitest v8 agrees', checkCoverage],
+  [
+    'c8 coverage of solutions/, src/ and kernels/ (100% or a listed gap), vitest v8 agrees',
+    checkCoverage,
+  ],
   ['the committed matmul.wasm is built from matmul.wat', checkWasm],
   ['on Node 24 too: the reference earns full marks, the hostile cases hold', checkNode24],
 ];
