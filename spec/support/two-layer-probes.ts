@@ -13,7 +13,8 @@ import * as two from './two-layer.ts';
 type Case = two.Case;
 export type Model<T> = [text: string, model: (c: Case) => T];
 type Net = two.NetClass<StudentNet>;
-interface StudentNet {
+/** The student's TwoLayerNet, as the 06 header types its members. */
+export interface StudentNet {
   params: unknown;
   predict(x: NDArray): unknown;
   loss(x: NDArray, t: NDArray): unknown;

@@ -4,23 +4,14 @@ import { NDArray } from '../../src/index.ts';
 import { expectIdentical } from './close.ts';
 import { fail } from '../../grader/law-error.ts';
 import { KEYS } from './trusted-net.ts';
+import type { StudentNet } from './two-layer-probes.ts';
 import { expectSameParams, readParams, type Case } from './two-layer.ts';
-
-/** The methods the purity laws call, as the header types them. */
-interface NetMethods {
-  params: unknown;
-  predict(x: NDArray): unknown;
-  loss(x: NDArray, t: NDArray): unknown;
-  accuracy(x: NDArray, t: NDArray): unknown;
-  gradient(x: NDArray, t: NDArray): unknown;
-  numericalGradient(x: NDArray, t: NDArray): unknown;
-}
 
 /**
  * Each gradient method's result on `c` is a new { W1, b1, W2, b2 } of new arrays: none is an
  * array of the params or of a later result on `d`, and the later call leaves its values alone.
  */
-export function expectFresh(net: NetMethods, c: Case, d: Case): void {
+export function expectFresh(net: StudentNet, c: Case, d: Case): void {
   for (const m of ['gradient', 'numericalGradient'] as const) {
     const what = `net.${m}(x, t)`;
     const first = readParams(net[m](c.x, c.t), c.dims, what);
@@ -40,7 +31,7 @@ export function expectFresh(net: NetMethods, c: Case, d: Case): void {
 }
 
 /** Every method leaves x and t as they were, and the params too, numericalGradient included. */
-export function expectPure(net: NetMethods, c: Case): void {
+export function expectPure(net: StudentNet, c: Case): void {
   const calls = ['predict', 'loss', 'accuracy', 'gradient', 'numericalGradient'] as const;
   const runs = [
     ...calls.map((m) => [m, c.t, 't'] as const),
